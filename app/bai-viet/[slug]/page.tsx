@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AttendeeSidebar } from "@/components/report/attendee-sidebar";
+import { DateLine } from "@/components/report/date-line";
+import { ReportBody } from "@/components/report/report-body";
+import { ReportSource } from "@/components/report/report-source";
+import { getReportBySlug, getReports } from "@/lib/content";
+
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  return getReports().map((report) => ({ slug: report.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const report = getReportBySlug((await params).slug);
+  if (!report) return {};
+  return { title: report.title, description: report.summary };
+}
+
+export default async function ReportPage({ params }: Props) {
+  const report = getReportBySlug((await params).slug);
+  if (!report) notFound();
+
+  return (
+    <article className="report">
+      <header className="report__header">
+        {report.draft && (
+          <p className="draft-banner" role="status">
+            Bản nháp: bài này chưa được đăng và không có trên trang thật.
+          </p>
+        )}
+        {report.category && <p className="report__category">{report.category}</p>}
+        <h1 className="report__title">{report.title}</h1>
+        <p className="report__meta">
+          <DateLine date={report.date} />
+          {report.location && <span className="report__location">{report.location}</span>}
+        </p>
+        {report.hasOwnSummary && <p className="report__lead">{report.summary}</p>}
+      </header>
+      <div className="report__layout">
+        <div className={report.hasOwnSummary ? "report__text" : "report__text report__text--lead-first"}>
+          <ReportBody blocks={report.body} />
+          {report.author && <p className="report__author">{report.author}</p>}
+          {report.source && <ReportSource source={report.source} />}
+        </div>
+        <AttendeeSidebar attendees={report.attendees} groups={report.attendeeGroups} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReportListing } from "@/components/home/report-listing";
+import { getReportPage } from "@/lib/content";
+
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ page: string }> };
+
+/** Page 1 is the home page; this route serves pages 2 and beyond. */
+export function generateStaticParams() {
+  const pageCount = getReportPage(1)?.pageCount ?? 1;
+  return Array.from({ length: pageCount - 1 }, (_, index) => ({ page: String(index + 2) }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { page } = await params;
+  return { title: `Tin mới nhất, trang ${page}` };
+}
+
+export default async function ListingPage({ params }: Props) {
+  const { page } = await params;
+  const listing = /^\d+$/.test(page) ? getReportPage(Number(page)) : null;
+  if (!listing || listing.page === 1) notFound();
+  return <ReportListing listing={listing} heading={`Tin mới nhất, trang ${listing.page}`} />;
+}

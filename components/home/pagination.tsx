@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+export function pageHref(page: number): string {
+  return page === 1 ? "/" : `/trang/${page}`;
+}
+
+export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pagination" aria-label="Phân trang">
+      {page > 1 && (
+        <Link href={pageHref(page - 1)} rel="prev">
+          ← Trang trước
+        </Link>
+      )}
+      <span aria-current="page">
+        Trang {page}/{pageCount}
+      </span>
+      {page < pageCount && (
+        <Link href={pageHref(page + 1)} rel="next">
+          Trang sau →
+        </Link>
+      )}
+    </nav>
+  );
+}

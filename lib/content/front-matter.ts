@@ -1,0 +1,37 @@
+import matter from "gray-matter";
+import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
+
+export interface RawReport {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export class FrontMatterSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+// The core schema keeps dates as text: YAML 1.1 would turn "2021-01-12T08:00" into a UTC Date
+// and lose the rule that a date without an offset is Vietnam time.
+const matterOptions = {
+  engines: { yaml: (source: string) => load(source, { schema: CORE_SCHEMA }) as object },
+};
+
+/** Splits a report file into front matter and Markdown body. */
+export function readFrontMatter(source: string): RawReport {
+  try {
+    const { data, content } = matter(source, matterOptions);
+    return { data: data as Record<string, unknown>, body: content };
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      // +1 for the opening "---" line, +1 because js-yaml counts from zero.
+      const line = error.mark ? error.mark.line + 2 : undefined;
+      throw new FrontMatterSyntaxError(error.reason ?? error.message, line);
+    }
+    throw error;
+  }
+}

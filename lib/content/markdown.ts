@@ -1,0 +1,74 @@
+import type { Image, Paragraph, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { remark } from "remark";
+import remarkHtml from "remark-html";
+
+// remark-html sanitizes by default (GitHub's schema): raw HTML, scripts, event handlers and
+// javascript: URLs never reach a page. Figures are rendered by React, so the schema stays as is.
+const processor = remark().use(remarkHtml);
+
+/** A photo as written in Markdown, before its file is looked up. */
+export interface FigureSource {
+  src: string;
+  alt: string;
+  caption: string;
+  credit: string | null;
+}
+
+export interface ParsedBody {
+  blocks: Array<{ kind: "html"; html: string } | { kind: "figure"; figure: FigureSource }>;
+  firstParagraph: string | null;
+}
+
+const CREDIT = /\s*\bẢnh\s*:\s*(.+?)\s*$/iu;
+
+/** "Trao Giấy khen. Ảnh: Thành Cường" → caption "Trao Giấy khen.", credit "Thành Cường". */
+export function splitCaption(title: string): { caption: string; credit: string | null } {
+  const match = CREDIT.exec(title);
+  if (!match) return { caption: title.trim(), credit: null };
+  return { caption: title.slice(0, match.index).trim(), credit: match[1].replace(/\.$/, "") };
+}
+
+function isBlank(node: RootContent): boolean {
+  return node.type === "text" && node.value.trim() === "";
+}
+
+/** An image alone in its paragraph is a figure; an image inside a sentence stays inline. */
+function standaloneImage(node: RootContent): Image | null {
+  if (node.type !== "paragraph") return null;
+  const content = (node as Paragraph).children.filter((child) => !isBlank(child));
+  return content.length === 1 && content[0].type === "image" ? content[0] : null;
+}
+
+function toHtml(nodes: RootContent[]): string {
+  const tree: Root = { type: "root", children: nodes };
+  return String(processor.stringify(tree)).trim();
+}
+
+export function parseBody(markdown: string): ParsedBody {
+  const tree = processor.parse(markdown);
+  const blocks: ParsedBody["blocks"] = [];
+  let pending: RootContent[] = [];
+  let firstParagraph: string | null = null;
+
+  const flush = () => {
+    if (pending.length > 0) blocks.push({ kind: "html", html: toHtml(pending) });
+    pending = [];
+  };
+
+  for (const node of tree.children) {
+    const image = standaloneImage(node);
+    if (image) {
+      flush();
+      const { caption, credit } = splitCaption(image.title ?? "");
+      blocks.push({ kind: "figure", figure: { src: image.url, alt: image.alt ?? "", caption, credit } });
+      continue;
+    }
+    if (firstParagraph === null && node.type === "paragraph") {
+      firstParagraph = toString(node).trim() || null;
+    }
+    pending.push(node);
+  }
+  flush();
+  return { blocks, firstParagraph };
+}

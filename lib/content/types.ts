@@ -1,0 +1,48 @@
+import type { Attendee } from "./schema";
+
+export type { Attendee };
+
+/** A photo standing alone in its paragraph: shown as a figure with caption and credit. */
+export interface Figure {
+  src: string;
+  alt: string;
+  caption: string;
+  credit: string | null;
+  width: number;
+  height: number;
+}
+
+/** The body in reading order: sanitized HTML between the figures. */
+export type BodyBlock = { kind: "html"; html: string } | { kind: "figure"; figure: Figure };
+
+export interface Source {
+  name: string;
+  url: string;
+}
+
+export interface Report {
+  slug: string;
+  /** Path of the Markdown file, relative to the content folder: for error messages. */
+  file: string;
+  title: string;
+  date: Date;
+  updated: Date | null;
+  /** The editor's summary, or the first paragraph's text when there is none. */
+  summary: string;
+  /** True when the summary was written by an editor, not taken from the first paragraph. */
+  hasOwnSummary: boolean;
+  category: string | null;
+  tags: string[];
+  location: string | null;
+  author: string | null;
+  source: Source | null;
+  cover: Figure | null;
+  draft: boolean;
+  attendees: Attendee[];
+  attendeeGroups: string[];
+  body: BodyBlock[];
+  figures: Figure[];
+}
+
+/** What listings need: everything but the body, so pages of links stay small. */
+export type ReportSummary = Omit<Report, "body" | "figures">;

@@ -1,0 +1,42 @@
+import { TZDate } from "@date-fns/tz";
+import { format, isValid, parse, parseISO } from "date-fns";
+import { vi } from "date-fns/locale/vi";
+
+export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+// Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact.
+const VIETNAM_OFFSET = "+07:00";
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Reads an ISO 8601 date from front matter. A date without an offset means Vietnam time,
+ * whatever the machine's time zone. Returns null when the text is not a real date.
+ */
+export function parseReportDate(text: string): Date | null {
+  const match = ISO_DATE.exec(text.trim());
+  if (!match) return null;
+  const [, day, time = "00:00:00", offset = VIETNAM_OFFSET] = match;
+  // parseISO rolls 2021-02-30 over into March; date-fns' parse refuses it.
+  if (!isValid(parse(day, "yyyy-MM-dd", new Date(0)))) return null;
+  const date = parseISO(`${day}T${time}${offset}`);
+  return isValid(date) ? date : null;
+}
+
+function inVietnam(date: Date): TZDate {
+  return new TZDate(date, VIETNAM_TIME_ZONE);
+}
+
+/** "2021-01-12T08:00:00+07:00": for `<time datetime>`, metadata and feeds. */
+export function toVietnamIso(date: Date): string {
+  return format(inVietnam(date), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+/** "Thứ Ba, 12/01/2021, 08:00 (GMT+7)": the date line above a report. */
+export function formatDateLine(date: Date): string {
+  return `${format(inVietnam(date), "EEEE, dd/MM/yyyy, HH:mm", { locale: vi })} (GMT+7)`;
+}
+
+/** "12/01/2021": dates in lists. */
+export function formatShortDate(date: Date): string {
+  return format(inVietnam(date), "dd/MM/yyyy");
+}

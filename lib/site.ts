@@ -1,0 +1,9 @@
+/** Site-wide settings. The public address comes from SITE_URL so every absolute URL agrees. */
+export const site = {
+  name: "Tin Xứ Nghệ",
+  description:
+    "Tin tức địa phương Nghệ An: chính quyền, quốc phòng - an ninh, đời sống ở thành phố Vinh và các huyện.",
+  url: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
+  locale: "vi_VN",
+  reportsPerPage: 20,
+} as const;
