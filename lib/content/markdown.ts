@@ -20,7 +20,8 @@ export interface ParsedBody {
   firstParagraph: string | null;
 }
 
-const CREDIT = /\s*\bẢnh\s*:\s*(.+?)\s*$/iu;
+// \b would not work here: JavaScript treats "Ả" as a non-word character.
+const CREDIT = /(?:^|\s)Ảnh\s*:\s*(.+?)\s*$/iu;
 
 /** "Trao Giấy khen. Ảnh: Thành Cường" → caption "Trao Giấy khen.", credit "Thành Cường". */
 export function splitCaption(title: string): { caption: string; credit: string | null } {

@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { SEED_PATH } from "./seed-report";
+
+const PAGES = { "home page": "/", report: SEED_PATH, "404 page": "/bai-viet/khong-co-bai-nay" };
+
+for (const [name, path] of Object.entries(PAGES)) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`axe finds no WCAG 2.1 AA violation on the ${name} (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual(
+        [],
+      );
+    });
+  }
+
+  test(`the ${name} does not scroll sideways at 360 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+  });
+}
+
+test("printing a report hides navigation and keeps captions", async ({ page }) => {
+  await page.goto(SEED_PATH);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Điều hướng chính" })).toBeHidden();
+  await expect(page.locator("footer.site-footer")).toBeHidden();
+  await expect(page.locator("figcaption").first()).toBeVisible();
+  await expect(page.getByRole("complementary")).toBeVisible();
+});
+
+test("the text uses the self-hosted Vietnamese font", async ({ page }) => {
+  await page.goto(SEED_PATH);
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((font) => font.status === "loaded").map((font) => font.family);
+  });
+  expect(loaded.some((family) => /vietnamese/i.test(family))).toBe(true);
+});
