@@ -28,8 +28,9 @@ export function readFrontMatter(source: string): RawReport {
     return { data: data as Record<string, unknown>, body: content };
   } catch (error) {
     if (error instanceof YAMLException) {
-      // +1 for the opening "---" line, +1 because js-yaml counts from zero.
-      const line = error.mark ? error.mark.line + 2 : undefined;
+      // gray-matter hands js-yaml the text from the end of the opening "---" line, and js-yaml
+      // counts from zero: together they cancel to +1.
+      const line = error.mark ? error.mark.line + 1 : undefined;
       throw new FrontMatterSyntaxError(error.reason ?? error.message, line);
     }
     throw error;

@@ -17,7 +17,12 @@ export function publicDirectory(): string {
  */
 export function readPublicImageSize(src: string): ImageSize | string {
   const root = publicDirectory();
-  const file = path.resolve(root, `.${decodeURI(src)}`);
+  let file: string;
+  try {
+    file = path.resolve(root, `.${decodeURI(src)}`);
+  } catch {
+    return `đường dẫn ảnh “${src}” có ký tự mã hóa sai (dấu %)`;
+  }
   if (!file.startsWith(root + path.sep)) {
     return `đường dẫn ảnh “${src}” phải nằm trong thư mục public/`;
   }

@@ -11,7 +11,9 @@ import type { BodyBlock, Figure, Report } from "./types";
 export type LoadResult = { report: Report; problems: [] } | { report: null; problems: ContentProblem[] };
 
 function fieldName(pathParts: PropertyKey[]): string {
-  return pathParts.map((part) => (typeof part === "number" ? `[${part + 1}]` : String(part))).join(".");
+  return pathParts
+    .map((part, index) => (typeof part === "number" ? `[${part + 1}]` : `${index > 0 ? "." : ""}${String(part)}`))
+    .join("");
 }
 
 /** Reads, validates and renders one report file. Never throws for bad content: it reports it. */
@@ -55,12 +57,14 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
 
   const blocks: BodyBlock[] = [];
   const figures: Figure[] = [];
+  let photoNumber = 0;
   for (const block of body.blocks) {
     if (block.kind === "html") {
       blocks.push(block);
       continue;
     }
-    const figure = withSize(block.figure, `ảnh ${figures.length + 1}`);
+    photoNumber += 1;
+    const figure = withSize(block.figure, `ảnh ${photoNumber}`);
     if (figure) {
       figures.push(figure);
       blocks.push({ kind: "figure", figure });

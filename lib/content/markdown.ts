@@ -21,7 +21,8 @@ export interface ParsedBody {
 }
 
 // \b would not work here: JavaScript treats "Ả" as a non-word character.
-const CREDIT = /(?:^|\s)Ảnh\s*:\s*(.+?)\s*$/iu;
+// Case matters: "hình ảnh: …" inside a caption is not a credit.
+const CREDIT = /(?:^|\s)Ảnh\s*:\s*(.+?)\s*$/u;
 
 /** "Trao Giấy khen. Ảnh: Thành Cường" → caption "Trao Giấy khen.", credit "Thành Cường". */
 export function splitCaption(title: string): { caption: string; credit: string | null } {
@@ -53,7 +54,9 @@ export function parseBody(markdown: string): ParsedBody {
   let firstParagraph: string | null = null;
 
   const flush = () => {
-    if (pending.length > 0) blocks.push({ kind: "html", html: toHtml(pending) });
+    // A block of nothing but raw HTML sanitizes to "": it is not content.
+    const html = pending.length > 0 ? toHtml(pending) : "";
+    if (html) blocks.push({ kind: "html", html });
     pending = [];
   };
 
