@@ -1,5 +1,10 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "./scripts/build-for-e2e";
+
+// The tests read the same content folder the build used, through the real loaders.
+process.env.CONTENT_DIR = E2E_CONTENT_DIR;
+process.env.SITE_URL = E2E_SITE_URL;
 
 const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -30,13 +35,13 @@ export default defineConfig({
       ],
     },
   },
-  // The production build made by `npm run test:e2e`, served by `next start`. Never reuse a server
+  // The production build made by `npm run test:e2e` (scripts/build-for-e2e.mjs), served by `next start`. Never reuse a server
   // already on the port: it could be serving an older build.
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: E2E_DIST_DIR },
   },
 });

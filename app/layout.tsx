@@ -4,13 +4,14 @@ import { latinLetters, vietnameseLetters } from "@/components/layout/fonts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  ...pageMetadata({ title: site.name, description: site.description, path: null }),
   metadataBase: site.url,
   title: { default: site.name, template: `%s | ${site.name}` },
-  description: site.description,
 };
 
 export const viewport: Viewport = {

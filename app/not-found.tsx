@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-export const metadata: Metadata = { title: "Không tìm thấy trang" };
+export const metadata: Metadata = {
+  title: "Không tìm thấy trang",
+  robots: { index: false },
+};
 
 export default function NotFound() {
   return (

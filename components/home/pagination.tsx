@@ -1,15 +1,12 @@
 import Link from "next/link";
-
-export function pageHref(page: number): string {
-  return page === 1 ? "/" : `/trang/${page}`;
-}
+import { routes } from "@/lib/routes";
 
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label="Phân trang">
       {page > 1 && (
-        <Link href={pageHref(page - 1)} rel="prev">
+        <Link href={routes.listingPage(page - 1)} rel="prev">
           ← Trang trước
         </Link>
       )}
@@ -17,7 +14,7 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
         Trang {page}/{pageCount}
       </span>
       {page < pageCount && (
-        <Link href={pageHref(page + 1)} rel="next">
+        <Link href={routes.listingPage(page + 1)} rel="next">
           Trang sau →
         </Link>
       )}

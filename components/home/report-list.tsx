@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { ReportSummary } from "@/lib/content";
+import { routes } from "@/lib/routes";
 import { DateLine } from "@/components/report/date-line";
 
 export function ReportList({ reports }: { reports: ReportSummary[] }) {
@@ -9,7 +10,7 @@ export function ReportList({ reports }: { reports: ReportSummary[] }) {
       {reports.map((report, index) => (
         <li key={report.slug} className="report-card">
           <h2 className="report-card__title">
-            <Link href={`/bai-viet/${report.slug}`}>{report.title}</Link>
+            <Link href={routes.report(report.slug)}>{report.title}</Link>
           </h2>
           <DateLine date={report.date} className="report-card__date" />
           <p className="report-card__summary">{report.summary}</p>

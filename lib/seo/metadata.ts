@@ -7,7 +7,17 @@ import { site } from "../site";
 interface PageDescription {
   title: string;
   description: string;
-  path: string;
+  /** The page's own address for its canonical link; null for pages that have none (404). */
+  path: string | null;
+}
+
+// Next.js replaces a parent's `alternates` instead of merging it, so the feed link travels with
+// every page's canonical link.
+function alternates(path: string | null): Metadata["alternates"] {
+  return {
+    ...(path === null ? {} : { canonical: path }),
+    types: { "application/rss+xml": [{ url: routes.feed, title: `${site.name}: tin mới` }] },
+  };
 }
 
 const siteImage = {
@@ -24,14 +34,14 @@ export function pageMetadata({ title, description, path }: PageDescription): Met
   return {
     title,
     description,
-    alternates: { canonical: path },
+    alternates: alternates(path),
     openGraph: {
       type: "website",
       siteName: site.name,
       locale: site.locale,
       title,
       description,
-      url: path,
+      url: path ?? undefined,
       images: [siteImage],
     },
     twitter: { card: "summary_large_image", title, description, images: [siteImage] },
@@ -48,7 +58,7 @@ export function reportMetadata(report: Report): Metadata {
   return {
     title: report.title,
     description: report.summary,
-    alternates: { canonical: path },
+    alternates: alternates(path),
     authors: report.author ? [{ name: report.author }] : undefined,
     openGraph: {
       type: "article",

@@ -4,7 +4,13 @@ import { AttendeeSidebar } from "@/components/report/attendee-sidebar";
 import { DateLine } from "@/components/report/date-line";
 import { ReportBody } from "@/components/report/report-body";
 import { ReportSource } from "@/components/report/report-source";
+import { ShareBar } from "@/components/report/share-bar";
+import { JsonLdScript } from "@/components/seo/json-ld";
 import { getReportBySlug, getReports } from "@/lib/content";
+import { routes } from "@/lib/routes";
+import { reportMetadata } from "@/lib/seo/metadata";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
+import { absoluteUrl } from "@/lib/site";
 
 export const dynamicParams = false;
 
@@ -16,8 +22,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = getReportBySlug((await params).slug);
-  if (!report) return {};
-  return { title: report.title, description: report.summary };
+  return report ? reportMetadata(report) : {};
 }
 
 export default async function ReportPage({ params }: Props) {
@@ -26,6 +31,7 @@ export default async function ReportPage({ params }: Props) {
 
   return (
     <article className="report">
+      <JsonLdScript data={[newsArticleJsonLd(report), breadcrumbJsonLd(report)]} />
       <header className="report__header">
         {report.draft && (
           <p className="draft-banner" role="status">
@@ -38,6 +44,7 @@ export default async function ReportPage({ params }: Props) {
           <DateLine date={report.date} />
           {report.location && <span className="report__location">{report.location}</span>}
         </p>
+        <ShareBar url={absoluteUrl(routes.report(report.slug))} title={report.title} />
         {report.hasOwnSummary && <p className="report__lead">{report.summary}</p>}
       </header>
       <div className="report__layout">

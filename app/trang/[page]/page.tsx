@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportListing } from "@/components/home/report-listing";
 import { getReportPage } from "@/lib/content";
+import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { site } from "@/lib/site";
 
 export const dynamicParams = false;
 
@@ -15,7 +18,11 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page } = await params;
-  return { title: `Tin mới nhất, trang ${page}` };
+  return pageMetadata({
+    title: `Tin mới nhất, trang ${page}`,
+    description: `Các bài viết cũ hơn của ${site.name}, trang ${page}.`,
+    path: routes.listingPage(Number(page)),
+  });
 }
 
 export default async function ListingPage({ params }: Props) {

@@ -1,0 +1,15 @@
+import { reportPreviewImage } from "@/components/og/preview-image";
+import { getReportBySlug, getReports } from "@/lib/content";
+
+export const dynamic = "force-static";
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getReports().map((report) => ({ slug: report.slug }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const report = getReportBySlug((await params).slug);
+  if (!report) return new Response("Không tìm thấy", { status: 404 });
+  return reportPreviewImage(report);
+}

@@ -1,0 +1,243 @@
+import { expect, test, type Page } from "@playwright/test";
+import { XMLParser } from "fast-xml-parser";
+import { getReports } from "@/lib/content";
+import { E2E_SITE_URL } from "../../scripts/build-for-e2e";
+import { SEED_PATH, SEED_TITLE } from "./seed-report";
+
+const SEED_URL = `${E2E_SITE_URL}${SEED_PATH}`;
+const SEED_SUMMARY =
+  "Sáng ngày 12/1, UBND thành phố Vinh đã tổ chức Hội nghị tổng kết công tác quốc phòng - an ninh năm 2020, triển khai nhiệm vụ năm 2021.";
+
+async function meta(page: Page, key: string): Promise<string[]> {
+  return page
+    .locator(`head meta[property="${key}"], head meta[name="${key}"]`)
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("content") ?? ""));
+}
+
+type JsonObject = Record<string, unknown>;
+
+async function jsonLd(page: Page): Promise<JsonObject[]> {
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return blocks.flatMap((text) => {
+    const parsed = JSON.parse(text) as JsonObject | JsonObject[];
+    return Array.isArray(parsed) ? parsed : [parsed];
+  });
+}
+
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test("a report's head carries every link-preview tag with absolute URLs from SITE_URL", async ({ page }) => {
+  await page.goto(SEED_PATH);
+  const image = `${SEED_URL}/anh-chia-se.png`;
+  const expected: Record<string, string[]> = {
+    description: [SEED_SUMMARY],
+    "og:type": ["article"],
+    "og:title": [SEED_TITLE],
+    "og:description": [SEED_SUMMARY],
+    "og:url": [SEED_URL],
+    "og:site_name": ["Tin Xứ Nghệ"],
+    "og:locale": ["vi_VN"],
+    "og:image": [image],
+    "og:image:width": ["1200"],
+    "og:image:height": ["630"],
+    "og:image:alt": [SEED_TITLE],
+    "article:published_time": ["2021-01-12T08:00:00+07:00"],
+    "article:section": ["Quốc phòng - An ninh"],
+    "article:tag": ["Thành phố Vinh", "Quốc phòng", "An ninh", "Tổng kết năm 2020"],
+    "twitter:card": ["summary_large_image"],
+    "twitter:title": [SEED_TITLE],
+    "twitter:description": [SEED_SUMMARY],
+    "twitter:image": [image],
+  };
+  for (const [key, values] of Object.entries(expected)) expect(await meta(page, key), key).toEqual(values);
+  expect(await meta(page, "article:modified_time")).toEqual([]);
+  await expect(page).toHaveTitle(`${SEED_TITLE} | Tin Xứ Nghệ`);
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute("href", SEED_URL);
+  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    "href",
+    `${E2E_SITE_URL}/feed.xml`,
+  );
+});
+
+test("every page names the site, the locale, a canonical link and the feed", async ({ page }) => {
+  for (const path of ["/", SEED_PATH]) {
+    await page.goto(path);
+    expect(await meta(page, "og:site_name")).toEqual(["Tin Xứ Nghệ"]);
+    expect(await meta(page, "og:locale")).toEqual(["vi_VN"]);
+    expect((await meta(page, "description"))[0].length).toBeGreaterThan(20);
+    // Next.js writes the home page's canonical without its trailing slash: the same URL.
+    const canonical = await page.locator('head link[rel="canonical"]').getAttribute("href");
+    expect(new URL(canonical ?? "").href).toBe(`${E2E_SITE_URL}${path}`);
+    await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
+  }
+  await page.goto("/");
+  await expect(page).toHaveTitle("Tin mới nhất | Tin Xứ Nghệ");
+  expect(await meta(page, "og:image")).toEqual([`${E2E_SITE_URL}/anh-chia-se.png`]);
+});
+
+test("the preview images answer 1200×630 PNGs", async ({ request }) => {
+  for (const path of [`${SEED_PATH}/anh-chia-se.png`, "/anh-chia-se.png"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"]).toBe("image/png");
+    expect(pngSize(await response.body())).toEqual({ width: 1200, height: 630 });
+  }
+});
+
+test("the report's JSON-LD is a NewsArticle with its people, plus a breadcrumb", async ({ page }) => {
+  await page.goto(SEED_PATH);
+  const [article, breadcrumb] = await jsonLd(page);
+  expect(article).toMatchObject({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: SEED_TITLE,
+    description: SEED_SUMMARY,
+    datePublished: "2021-01-12T08:00:00+07:00",
+    dateModified: "2021-01-12T08:00:00+07:00",
+    inLanguage: "vi",
+    mainEntityOfPage: { "@type": "WebPage", "@id": SEED_URL },
+    author: { "@type": "Organization", name: "Báo Nghệ An" },
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: "Tin Xứ Nghệ",
+      logo: { "@type": "ImageObject", url: `${E2E_SITE_URL}/logo.png` },
+    },
+  });
+  const images = article.image as string[];
+  expect(images[0]).toBe(`${SEED_URL}/anh-chia-se.png`);
+  expect(images).toHaveLength(7);
+  expect(article.mentions).toEqual([
+    { "@type": "Person", name: "Nguyễn Mạnh Hùng", jobTitle: "Đại tá, Phó Giám đốc Công an tỉnh" },
+    { "@type": "Person", name: "Đinh Bạt Văn", jobTitle: "Thượng tá, Phó Chỉ huy trưởng BCHQS tỉnh" },
+    {
+      "@type": "Person",
+      name: "Nguyễn Văn Lư",
+      jobTitle: "Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố",
+    },
+    {
+      "@type": "Person",
+      name: "Trần Ngọc Tú",
+      jobTitle: "Phó Bí thư Thành ủy, Chủ tịch UBND thành phố Vinh",
+    },
+  ]);
+  expect(breadcrumb).toMatchObject({
+    "@type": "BreadcrumbList",
+    itemListElement: [
+      { position: 1, name: "Trang chủ", item: `${E2E_SITE_URL}/` },
+      { position: 2, name: SEED_TITLE, item: SEED_URL },
+    ],
+  });
+  const publisherLogo = await page.request.get("/logo.png");
+  expect(pngSize(await publisherLogo.body())).toEqual({ width: 512, height: 512 });
+});
+
+test("the home page carries WebSite JSON-LD", async ({ page }) => {
+  await page.goto("/");
+  expect(await jsonLd(page)).toEqual([
+    expect.objectContaining({
+      "@type": "WebSite",
+      name: "Tin Xứ Nghệ",
+      url: `${E2E_SITE_URL}/`,
+      inLanguage: "vi",
+    }),
+  ]);
+});
+
+test("the sitemap and the feed list every published report with absolute URLs", async ({ request }) => {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ["url", "item"].includes(name),
+  });
+  const published = getReports();
+  expect(published.length).toBeGreaterThan(1);
+
+  const sitemap = parser.parse(await (await request.get("/sitemap.xml")).text());
+  const locations = (sitemap.urlset.url as Array<{ loc: string; lastmod?: string }>).map((url) => url.loc);
+  expect(locations[0]).toBe(`${E2E_SITE_URL}/`);
+
+  const feedResponse = await request.get("/feed.xml");
+  expect(feedResponse.headers()["content-type"]).toContain("application/rss+xml");
+  const feed = parser.parse(await feedResponse.text());
+  expect(feed.rss["@_version"]).toBe("2.0");
+  const items = feed.rss.channel.item as Array<Record<string, unknown>>;
+
+  for (const report of published) {
+    const url = `${E2E_SITE_URL}/bai-viet/${report.slug}`;
+    expect(locations).toContain(url);
+    const item = items.find((entry) => entry.link === url);
+    expect(item, url).toBeDefined();
+    expect(item?.title).toBe(report.title);
+    expect(item?.description).toBe(report.summary);
+    expect(item?.guid).toMatchObject({ "#text": url, "@_isPermaLink": "true" });
+    expect(String(item?.pubDate)).toMatch(
+      /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0700$/,
+    );
+    expect(item?.["dc:creator"]).toBeTruthy();
+  }
+  const seed = items.find((entry) => entry.link === SEED_URL);
+  expect(seed?.pubDate).toBe("Tue, 12 Jan 2021 08:00:00 +0700");
+
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain(`Sitemap: ${E2E_SITE_URL}/sitemap.xml`);
+});
+
+test("the share links carry the encoded report URL and work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(SEED_PATH);
+  const bar = page.getByRole("group", { name: "Chia sẻ bài viết" });
+  const encoded = encodeURIComponent(SEED_URL);
+  await expect(bar.getByRole("link", { name: "Facebook" })).toHaveAttribute(
+    "href",
+    `https://www.facebook.com/sharer/sharer.php?u=${encoded}`,
+  );
+  await expect(bar.getByRole("link", { name: "X" })).toHaveAttribute(
+    "href",
+    `https://x.com/intent/post?url=${encoded}&text=${encodeURIComponent(SEED_TITLE)}`,
+  );
+  const zalo = new URL((await bar.getByRole("link", { name: "Zalo" }).getAttribute("href")) ?? "");
+  expect(zalo.origin).toBe("https://button-share.zalo.me");
+  expect(zalo.searchParams.get("url")).toBe(SEED_URL);
+  expect(JSON.parse(Buffer.from(zalo.searchParams.get("d") ?? "", "base64").toString("utf8"))).toEqual({
+    url: SEED_URL,
+  });
+  await expect(bar.getByRole("button")).toHaveCount(0);
+  await context.close();
+});
+
+test("copy link puts the URL on the clipboard and announces it; nothing loads from elsewhere", async ({
+  page,
+  context,
+}) => {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith("http://127.0.0.1:")) foreign.push(request.url());
+  });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(SEED_PATH);
+  const bar = page.getByRole("group", { name: "Chia sẻ bài viết" });
+  await bar.getByRole("button", { name: "Sao chép liên kết" }).click();
+  await expect(bar.getByRole("status")).toHaveText("Đã sao chép liên kết.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(SEED_URL);
+  await page.waitForLoadState("networkidle");
+  expect(foreign).toEqual([]);
+});
+
+test("the share sheet button appears only where the browser has the Web Share API", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "share", {
+      value: async (data: ShareData) => {
+        (window as unknown as { __shared: ShareData }).__shared = data;
+      },
+    });
+  });
+  await page.goto(SEED_PATH);
+  await page.getByRole("button", { name: "Chia sẻ…" }).click();
+  expect(await page.evaluate(() => (window as unknown as { __shared: ShareData }).__shared)).toEqual({
+    title: SEED_TITLE,
+    url: SEED_URL,
+  });
+});
