@@ -12,8 +12,8 @@ export default defineConfig([
   },
   globalIgnores([
     ".next/**",
-    ".next-e2e/**",
-    ".e2e-content/**",
+    ".next-*/**",
+    ".e2e-content*/**",
     "node_modules/**",
     "next-env.d.ts",
     "test-results/**",

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "./scripts/build-for-e2e";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT, E2E_SITE_URL } from "./scripts/build-for-e2e";
 
 // The tests read the same content folder the build used, through the real loaders.
 process.env.CONTENT_DIR = E2E_CONTENT_DIR;
 process.env.SITE_URL = E2E_SITE_URL;
 
-const PORT = 3100;
+const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const debianChromium = "/usr/bin/chromium";
 

@@ -5,8 +5,10 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
-export const E2E_CONTENT_DIR = path.resolve(".e2e-content");
-export const E2E_DIST_DIR = ".next-e2e";
+// Overridable so that two test runs in one checkout do not share a build, a folder or a port.
+export const E2E_CONTENT_DIR = path.resolve(process.env.E2E_CONTENT_DIR ?? ".e2e-content");
+export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_SITE_URL = "https://tin.example.vn";
 
 if (import.meta.url === `file://${process.argv[1]}`) {
