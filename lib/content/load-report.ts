@@ -1,19 +1,53 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { closest, distance } from "fastest-levenshtein";
+import type { core } from "zod";
 import { isValidSlug } from "../slugs";
 import { FrontMatterSyntaxError, readFrontMatter } from "./front-matter";
 import { readPublicImageSize } from "./images";
 import { parseBody, type FigureSource } from "./markdown";
 import type { ContentProblem } from "./problems";
-import { frontMatterSchema } from "./schema";
+import { frontMatterSchema, knownFieldsAt } from "./schema";
 import type { BodyBlock, Figure, Report } from "./types";
 
-export type LoadResult = { report: Report; problems: [] } | { report: null; problems: ContentProblem[] };
+export type LoadResult = { warnings: ContentProblem[] } & (
+  | { report: Report; problems: [] }
+  | { report: null; problems: ContentProblem[] }
+);
 
-function fieldName(pathParts: PropertyKey[]): string {
+/** "attendees[2].name": how an editor finds the field in the file (people counted from 1). */
+function fieldName(pathParts: readonly PropertyKey[]): string {
   return pathParts
     .map((part, index) => (typeof part === "number" ? `[${part + 1}]` : `${index > 0 ? "." : ""}${String(part)}`))
     .join("");
+}
+
+function unknownFieldMessage(key: string, known: string[]): string {
+  const nearest = known.length > 0 ? closest(key, known) : null;
+  const hint =
+    nearest && distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3))
+      ? ` Có phải ý bạn là “${nearest}”?`
+      : "";
+  return `không phải trường đã biết.${hint} Các trường dùng được: ${known.join(", ")}`;
+}
+
+function problemsFromSchema(file: string, issues: core.$ZodIssue[]): ContentProblem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      const known = knownFieldsAt(issue.path);
+      return issue.keys.map((key) => ({
+        file,
+        field: fieldName([...issue.path, key]),
+        message: unknownFieldMessage(key, known),
+      }));
+    }
+    return [{ file, field: fieldName(issue.path) || null, message: issue.message }];
+  });
+}
+
+/** An editor who leaves `category:` empty means "no category", not "a category that is null". */
+function withoutEmptyValues(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null && value !== ""));
 }
 
 /** Reads, validates and renders one report file. Never throws for bad content: it reports it. */
@@ -21,30 +55,29 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
   const file = fileName;
   const source = readFileSync(/*turbopackIgnore: true*/ path.join(contentDir, fileName), "utf8").normalize("NFC");
   const problems: ContentProblem[] = [];
-  const fail = (field: string | null, message: string, line?: number): LoadResult => {
-    problems.push({ file, field, message, line });
-    return { report: null, problems };
-  };
+  const warnings: ContentProblem[] = [];
 
   let raw;
   try {
     raw = readFrontMatter(source);
   } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) {
-      return fail(null, `phần đầu (YAML) viết sai: ${error.message}`, error.line);
-    }
-    throw error;
+    if (!(error instanceof FrontMatterSyntaxError)) throw error;
+    problems.push({
+      file,
+      field: null,
+      line: error.line,
+      message: `phần đầu bài (giữa hai dòng ---) sai cú pháp YAML${error.line ? ` ở dòng ${error.line}` : ""} (${error.message}); kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách và dấu ngoặc kép đóng mở đủ`,
+    });
+    return { report: null, problems, warnings };
   }
 
-  const parsed = frontMatterSchema.safeParse(raw.data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({ file, field: fieldName(issue.path) || null, message: issue.message });
-    }
-  }
+  const parsed = frontMatterSchema.safeParse(withoutEmptyValues(raw.data));
+  if (!parsed.success) problems.push(...problemsFromSchema(file, parsed.error.issues));
 
   const body = parseBody(raw.body);
-  if (body.blocks.length === 0) problems.push({ file, field: "nội dung", message: "bài viết chưa có nội dung" });
+  if (body.blocks.length === 0) {
+    problems.push({ file, field: "nội dung", message: "bài chưa có nội dung; cần ít nhất một đoạn văn dưới dòng --- thứ hai" });
+  }
 
   const withSize = (figure: FigureSource, field: string): Figure | null => {
     const size = readPublicImageSize(figure.src);
@@ -64,26 +97,34 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
       continue;
     }
     photoNumber += 1;
-    const figure = withSize(block.figure, `ảnh ${photoNumber}`);
+    const field = `ảnh ${photoNumber}`;
+    if (!block.figure.alt) {
+      warnings.push({ file, field, message: "ảnh chưa có mô tả (chữ trong [ ]) cho người không xem được ảnh" });
+    }
+    if (!block.figure.caption) {
+      warnings.push({ file, field, message: "ảnh chưa có chú thích (chữ trong ngoặc kép sau đường dẫn)" });
+    }
+    const figure = withSize(block.figure, field);
     if (figure) {
       figures.push(figure);
       blocks.push({ kind: "figure", figure });
     }
   }
 
-  if (!parsed.success || problems.length > 0) return { report: null, problems };
-  const data = parsed.data;
-  const slug = data.slug ?? path.basename(fileName, ".md");
-  if (!isValidSlug(slug)) {
-    return fail(
-      "slug",
-      `tên tệp “${fileName}” không dùng được làm địa chỉ bài; đổi tên tệp hoặc thêm slug: chỉ chữ thường không dấu, số và dấu gạch ngang`,
-    );
+  const data = parsed.success ? parsed.data : null;
+  const cover = data?.cover ? withSize({ src: data.cover, alt: "", caption: "", credit: null }, "cover") : null;
+  const slug = data?.slug ?? path.basename(fileName, ".md");
+  if (data && !isValidSlug(slug)) {
+    problems.push({
+      file,
+      field: "slug",
+      message: `tên tệp “${fileName}” không dùng được làm địa chỉ bài; đổi tên tệp hoặc thêm slug: chỉ chữ thường không dấu, số và dấu gạch ngang`,
+    });
   }
-  const cover = data.cover
-    ? withSize({ src: data.cover, alt: "", caption: "", credit: null }, "cover")
-    : (figures[0] ?? null);
-  if (problems.length > 0) return { report: null, problems };
+  if (data && !data.summary) {
+    warnings.push({ file, field: "summary", message: "chưa có tóm tắt; trang chủ và bản xem trước khi chia sẻ sẽ dùng đoạn đầu tiên" });
+  }
+  if (!data || problems.length > 0) return { report: null, problems, warnings };
 
   const report: Report = {
     slug,
@@ -98,12 +139,12 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
     location: data.location ?? null,
     author: data.author ?? null,
     source: data.source ?? null,
-    cover,
+    cover: cover ?? figures[0] ?? null,
     draft: data.draft,
     attendees: data.attendees,
     attendeeGroups: data.attendeeGroups,
     body: blocks,
     figures,
   };
-  return { report, problems: [] };
+  return { report, problems: [], warnings };
 }

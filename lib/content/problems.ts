@@ -11,14 +11,21 @@ export function formatProblem({ file, field, message, line }: ContentProblem): s
   return field ? `${where} › ${field}: ${message}` : `${where}: ${message}`;
 }
 
+/** One line per problem, sorted by file: each line stands alone, as editors search for their file. */
+export function formatProblemList(problems: ContentProblem[], marker: string): string {
+  return [...problems]
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .map((problem) => `  ${marker} ${formatProblem(problem)}`)
+    .join("\n");
+}
+
 /** Thrown when any content file is invalid: lists every problem in every file at once. */
 export class ContentError extends Error {
   readonly problems: ContentProblem[];
 
-  constructor(problems: ContentProblem[]) {
-    const count = problems.length;
+  constructor(problems: ContentProblem[], folder = "content/") {
     super(
-      `Nội dung có ${count} lỗi, cần sửa trước khi đăng:\n${problems.map((p) => `  • ${formatProblem(p)}`).join("\n")}`,
+      `Nội dung có ${problems.length} lỗi trong ${new Set(problems.map((p) => p.file)).size} tệp ở ${folder}, cần sửa trước khi đăng:\n${formatProblemList(problems, "✗")}`,
     );
     this.name = "ContentError";
     this.problems = problems;

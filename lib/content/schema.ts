@@ -2,62 +2,140 @@ import { z } from "zod";
 import { parseReportDate } from "../dates";
 import { isValidSlug } from "../slugs";
 
+/** How a YAML value reads to an editor: "một danh sách", "một số", … */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "một danh sách";
+  if (value === null) return "ô trống";
+  switch (typeof value) {
+    case "number":
+      return `số ${value}`;
+    case "boolean":
+      return `giá trị ${value}`;
+    case "object":
+      return "một nhóm trường";
+    case "string":
+      return `chữ “${value}”`;
+    default:
+      return typeof value;
+  }
+}
+
+/** Messages say what is wrong and what is expected, in the editor's words. */
+function expected(what: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined
+      ? `thiếu; cần ${what}`
+      : `đang là ${describeValue(issue.input)}; cần ${what}`;
+}
+
 const text = (what: string) =>
   z
-    .string({ error: `phải là một đoạn chữ (${what})` })
+    .string({ error: expected(what) })
     .trim()
-    .min(1, { error: `không được để trống (${what})` });
+    .min(1, { error: `đang để trống; cần ${what}` });
 
-const DATE_EXPECTED = "viết theo ISO 8601, ví dụ 2021-01-12T08:00:00+07:00 (không ghi múi giờ thì hiểu là giờ Việt Nam)";
+const DATE_FORMAT =
+  "ngày giờ theo ISO 8601, ví dụ 2021-01-12T08:00:00+07:00 hoặc 2021-01-12 (không ghi múi giờ là giờ Việt Nam)";
 
-const dateText = z
-  .string({ error: `phải là ngày tháng; ${DATE_EXPECTED}` })
-  .transform((value, context) => {
-    const date = parseReportDate(value);
-    if (date) return date;
-    context.addIssue({ code: "custom", message: `“${value}” không phải ngày hợp lệ; ${DATE_EXPECTED}` });
-    return z.NEVER;
-  });
-
-const publicPath = z
-  .string({ error: "phải là đường dẫn ảnh bắt đầu bằng /, ví dụ /images/bai-viet/anh-1.jpg" })
-  .regex(/^\/[^\s]+$/, { error: "phải là đường dẫn bắt đầu bằng /, ví dụ /images/bai-viet/anh-1.jpg" });
-
-export const attendeeSchema = z.strictObject({
-  name: text("họ tên người tham dự"),
-  rank: text("cấp bậc, ví dụ Đại tá").optional(),
-  role: text("chức vụ").optional(),
+const dateText = z.string({ error: expected(DATE_FORMAT) }).transform((value, context) => {
+  const date = parseReportDate(value);
+  if (date) return date;
+  context.addIssue({ code: "custom", message: `“${value}” không phải ngày hợp lệ; cần ${DATE_FORMAT}` });
+  return z.NEVER;
 });
 
-/** The front-matter contract editors rely on; the README's table of fields describes it. */
+const PHOTO_PATH = "đường dẫn ảnh trong public/, bắt đầu bằng /, ví dụ /images/ten-bai/anh-1.jpg";
+const publicPath = z
+  .string({ error: expected(PHOTO_PATH) })
+  .regex(/^\/\S+$/, { error: `không phải đường dẫn hợp lệ; cần ${PHOTO_PATH}` });
+
+export const attendeeSchema = z.strictObject(
+  {
+    name: text("họ tên người tham dự, ví dụ Nguyễn Mạnh Hùng"),
+    rank: text("cấp bậc, ví dụ Đại tá").optional(),
+    role: text("chức vụ, ví dụ Phó Giám đốc Công an tỉnh").optional(),
+  },
+  { error: expected("một người: name, rank, role") },
+);
+
+/**
+ * The front-matter contract editors rely on. The descriptions are the README's table of fields
+ * (`npm run docs:fields` writes it), so the two cannot drift apart.
+ */
 export const frontMatterSchema = z.strictObject({
-  title: text("tiêu đề bài viết"),
-  date: dateText,
-  updated: dateText.optional(),
-  summary: text("tóm tắt").optional(),
+  title: text("tiêu đề bài viết").describe("Tiêu đề bài viết."),
+  date: dateText.describe(
+    "Ngày giờ diễn ra hoặc đăng bài, ISO 8601: `2021-01-12T08:00:00+07:00`, `2021-01-12T08:00` hoặc `2021-01-12`. Không ghi múi giờ là giờ Việt Nam.",
+  ),
+  updated: dateText.optional().describe("Ngày giờ sửa bài lần cuối, cùng cách viết với `date`."),
+  summary: text("một hai câu tóm tắt")
+    .optional()
+    .describe("Một hai câu tóm tắt, hiện ở trang chủ và đầu bài. Để trống thì lấy đoạn đầu tiên."),
   slug: z
-    .string({ error: "phải là một đoạn chữ" })
-    .refine(isValidSlug, { error: "chỉ gồm chữ thường không dấu a-z, số 0-9 và dấu gạch ngang" })
-    .optional(),
-  category: text("chuyên mục").optional(),
-  tags: z.array(text("thẻ"), { error: "phải là một danh sách, mỗi dòng bắt đầu bằng “- ”" }).default([]),
-  location: text("địa điểm").optional(),
-  author: text("tác giả").optional(),
+    .string({ error: expected("địa chỉ bài: chữ thường không dấu, số và dấu gạch ngang") })
+    .refine(isValidSlug, {
+      error: "chỉ được có chữ thường không dấu a-z, số 0-9 và dấu gạch ngang, ví dụ le-hoi-den-ca",
+    })
+    .optional()
+    .describe("Địa chỉ bài (`/bai-viet/<slug>`): chữ thường không dấu, số, dấu gạch ngang. Để trống thì lấy tên tệp."),
+  category: text("tên chuyên mục").optional().describe("Chuyên mục, ví dụ `Quốc phòng - An ninh`."),
+  tags: z
+    .array(text("tên chủ đề"), { error: expected("một danh sách, ví dụ [Thành phố Vinh, Môi trường]") })
+    .default([])
+    .describe("Danh sách chủ đề, ví dụ `[Thành phố Vinh, Môi trường]`."),
+  location: text("địa điểm").optional().describe("Nơi diễn ra sự việc."),
+  author: text("tên tác giả").optional().describe("Tên phóng viên."),
   source: z
     .strictObject(
       {
-        name: text("tên nguồn"),
-        url: z.url({ protocol: /^https?$/, error: "phải là địa chỉ web bắt đầu bằng http:// hoặc https://" }),
+        name: text("tên nguồn, ví dụ Báo Nghệ An"),
+        url: z.url({
+          protocol: /^https?$/,
+          error: "không phải địa chỉ web; cần địa chỉ bắt đầu bằng http:// hoặc https://",
+        }),
       },
-      { error: "phải gồm name (tên nguồn) và url (địa chỉ web)" },
+      { error: expected("hai dòng name (tên nguồn) và url (địa chỉ web)") },
     )
-    .optional(),
-  cover: publicPath.optional(),
-  draft: z.boolean({ error: "phải là true hoặc false" }).default(false),
-  attendees: z.array(attendeeSchema, { error: "phải là một danh sách người tham dự" }).default([]),
-  attendeeGroups: z.array(text("nhóm tham dự"), { error: "phải là một danh sách" }).default([]),
+    .optional()
+    .describe("Nguồn gốc bài khi đăng lại: `name` (tên) và `url` (địa chỉ)."),
+  cover: publicPath.optional().describe("Ảnh đại diện trong `public/`. Để trống thì lấy ảnh đầu tiên của bài."),
+  draft: z
+    .boolean({ error: expected("true (bản nháp) hoặc false (đăng)") })
+    .default(false)
+    .describe("`true`: bản nháp, chỉ xem được khi chạy `npm run dev`. `false` hoặc bỏ trống: đăng."),
+  attendees: z
+    .array(attendeeSchema, { error: expected("một danh sách người, mỗi người bắt đầu bằng “- name:”") })
+    .default([])
+    .describe("Người tham dự: mỗi người có `name` (bắt buộc), `rank` (cấp bậc), `role` (chức vụ)."),
+  attendeeGroups: z
+    .array(text("tên nhóm"), { error: expected("một danh sách nhóm") })
+    .default([])
+    .describe("Nhóm tham dự không nêu tên, ví dụ `Đại diện các phòng ban`."),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type Attendee = z.infer<typeof attendeeSchema>;
+
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
+
+/** The field names allowed at a path of the front matter: for "did you mean" hints. */
+export function knownFieldsAt(path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return FRONT_MATTER_FIELDS;
+  if (path[0] === "attendees") return Object.keys(attendeeSchema.shape);
+  if (path[0] === "source") return ["name", "url"];
+  return [];
+}
+
+export interface FieldDoc {
+  name: string;
+  required: boolean;
+  description: string;
+}
+
+export function frontMatterFieldDocs(): FieldDoc[] {
+  return Object.entries(frontMatterSchema.shape).map(([name, field]) => ({
+    name,
+    required: !field.safeParse(undefined).success,
+    description: field.description ?? "",
+  }));
+}

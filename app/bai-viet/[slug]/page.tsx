@@ -16,9 +16,14 @@ export const dynamicParams = false;
 
 type Props = { params: Promise<{ slug: string }> };
 
-export function generateStaticParams() {
+function reportParams() {
   return getReports().map((report) => ({ slug: report.slug }));
 }
+
+// \`next dev\` answers from a stale list of params once after a change, so a report an editor has
+// just added would 404 on its first load. Without the list there, every slug renders on demand
+// (an unknown one is still a 404); the production build prerenders each report from the list.
+export const generateStaticParams = process.env.NODE_ENV === "development" ? undefined : reportParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = getReportBySlug((await params).slug);
