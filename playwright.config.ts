@@ -35,13 +35,19 @@ export default defineConfig({
       ],
     },
   },
-  // The production build made by `npm run test:e2e` (scripts/build-for-e2e.mjs), served by `next start`. Never reuse a server
-  // already on the port: it could be serving an older build.
+  // The production build made by `npm run test:e2e` (scripts/build-for-e2e.ts), served by its
+  // standalone server as deployed (README, "Deployment"). Never reuse a server already on the
+  // port: it could be serving an older build.
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    command: "tsx scripts/start-standalone.ts",
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: E2E_DIST_DIR },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: E2E_DIST_DIR,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+    },
   },
 });

@@ -74,7 +74,19 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
   const parsed = frontMatterSchema.safeParse(withoutEmptyValues(raw.data));
   if (!parsed.success) problems.push(...problemsFromSchema(file, parsed.error.issues));
 
-  const body = parseBody(raw.body);
+  let body: ReturnType<typeof parseBody>;
+  try {
+    body = parseBody(raw.body);
+  } catch (error) {
+    // remark recurses once per nesting level: thousands of nested ">" or "*" overflow the stack.
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({
+      file,
+      field: "nội dung",
+      message: "văn bản lồng nhau quá sâu (hàng nghìn dấu > hoặc *); cần bỏ bớt các lớp lồng nhau",
+    });
+    return { report: null, problems, warnings };
+  }
   if (body.blocks.length === 0) {
     problems.push({ file, field: "nội dung", message: "bài chưa có nội dung; cần ít nhất một đoạn văn dưới dòng --- thứ hai" });
   }

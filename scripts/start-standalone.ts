@@ -1,0 +1,45 @@
+// Runs the self-contained server that `output: "standalone"` writes into <distDir>/standalone.
+// Next copies only the server and the files it traced; the browser files (<distDir>/static) and
+// public/ are copied in here, as Next's documentation says, so the folder serves the whole site
+// and can be shipped on its own: `node server.js` in it needs no other file of this checkout.
+// Usage: npm run build && npm start   (PORT, HOSTNAME and NEXT_DIST_DIR are read)
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export function distDirectory(): string {
+  return process.env.NEXT_DIST_DIR ?? ".next";
+}
+
+/** Copies the static files into the standalone folder; returns the path of its server.js. */
+export function prepareStandalone(distDir: string = distDirectory()): string {
+  const standalone = path.resolve(distDir, "standalone");
+  const server = path.join(standalone, "server.js");
+  if (!existsSync(server)) {
+    throw new Error(
+      `${server} is missing: run \`npm run build\` first (next.config.ts sets output: "standalone")`,
+    );
+  }
+  // The standalone server looks for its build under the same relative distDir.
+  const staticTarget = path.join(standalone, distDir, "static");
+  rmSync(staticTarget, { recursive: true, force: true });
+  cpSync(path.resolve(distDir, "static"), staticTarget, { recursive: true });
+  cpSync(path.resolve("public"), path.join(standalone, "public"), { recursive: true });
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = prepareStandalone();
+  const env = {
+    ...process.env,
+    // server.js's own defaults, stated here so the address can be printed.
+    PORT: process.env.PORT ?? "3000",
+    HOSTNAME: process.env.HOSTNAME ?? "0.0.0.0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  console.log(`Serving ${path.relative(process.cwd(), server)} on http://${env.HOSTNAME}:${env.PORT}`);
+  const child = spawn(process.execPath, [server], { stdio: "inherit", env });
+  // Pass Ctrl-C and a service manager's stop on to the server; end with its exit code.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
