@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { NextConfig } from "next";
 
 // React's development build evaluates strings (call stacks, hot reload): only `next dev` needs it.
@@ -66,6 +67,9 @@ const nextConfig: NextConfig = {
   // A self-contained server in <distDir>/standalone: `npm run start:standalone` (README, "Deployment").
   output: "standalone",
   poweredByHeader: false,
+  // Next keeps one core for its main process by default; while pages are prerendered that process
+  // mostly waits, so on a 2-core machine both cores render (measured: 10,000 reports, README).
+  experimental: { cpus: Math.max(1, availableParallelism()) },
   reactStrictMode: true,
   images: {
     formats: ["image/avif", "image/webp"],

@@ -7,6 +7,7 @@ export const routes = {
   sitePreviewImage: "/anh-chia-se.png",
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
+  sitemapChunk: (chunk: number) => `/sitemaps/${chunk}.xml`,
 } as const;
 
 export const PREVIEW_IMAGE_SIZE = { width: 1200, height: 630 } as const;

@@ -1,48 +1,51 @@
-// Prints the weight of pages as a server sends them: HTML and JavaScript bytes over the wire with
-// gzip, as a browser asks for them. Usage: node scripts/page-weight.mjs http://127.0.0.1:3000/ [more URLs]
+// The weight of pages as a server sends them: HTML and JavaScript bytes over the wire with gzip,
+// as a browser asks for them. Usage: tsx scripts/page-weight.ts http://127.0.0.1:3000/ [more URLs]
 import http from "node:http";
 
-function get(url) {
+export interface PageWeight {
+  url: string;
+  encoding: string;
+  htmlBytes: number;
+  scripts: string[];
+  javascriptBytes: number;
+}
+
+function getGzip(url: string): Promise<{ encoding: string; bytes: number; text: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: { "accept-encoding": "gzip" } }, (response) => {
-        const chunks = [];
-        response.on("data", (chunk) => chunks.push(chunk));
-        response.on("end", () => resolve({ response, body: Buffer.concat(chunks) }));
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const body = Buffer.concat(chunks);
+          resolve({
+            encoding: response.headers["content-encoding"] ?? "identity",
+            bytes: body.length,
+            text: body,
+          });
+        });
       })
       .on("error", reject);
   });
 }
 
-async function decodedHtml(url) {
-  const response = await fetch(url);
-  return response.text();
-}
-
-export async function pageWeight(url) {
-  const page = await get(url);
-  const html = await decodedHtml(url);
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map(
-    (match) => new URL(match[1], url).href,
-  );
-  let javascript = 0;
-  for (const script of new Set(scripts)) javascript += (await get(script)).body.length;
-  return {
-    url,
-    encoding: page.response.headers["content-encoding"] ?? "identity",
-    htmlBytes: page.body.length,
-    scripts: new Set(scripts).size,
-    javascriptBytes: javascript,
-  };
+export async function pageWeight(url: string): Promise<PageWeight> {
+  const page = await getGzip(url);
+  const html = await (await fetch(url)).text();
+  const scripts = [
+    ...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1], url).href)),
+  ];
+  let javascriptBytes = 0;
+  for (const script of scripts) javascriptBytes += (await getGzip(script)).bytes;
+  return { url, encoding: page.encoding, htmlBytes: page.bytes, scripts, javascriptBytes };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = [];
-  for (const url of process.argv.slice(2)) rows.push(await pageWeight(url));
   console.log("| page | encoding | HTML bytes | scripts | JS bytes |\n|---|---|---:|---:|---:|");
-  for (const row of rows) {
+  for (const url of process.argv.slice(2)) {
+    const row = await pageWeight(url);
     console.log(
-      `| ${row.url} | ${row.encoding} | ${row.htmlBytes} | ${row.scripts} | ${row.javascriptBytes} |`,
+      `| ${row.url} | ${row.encoding} | ${row.htmlBytes} | ${row.scripts.length} | ${row.javascriptBytes} |`,
     );
   }
 }

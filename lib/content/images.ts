@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
 
@@ -6,6 +6,10 @@ export interface ImageSize {
   width: number;
   height: number;
 }
+
+// Many reports share a photo (a logo, a file photo): read each file's size once, again only when
+// it is replaced (a placeholder swapped for the real photo in \`next dev\`).
+const sizes = new Map<string, { mtimeMs: number; size: ImageSize }>();
 
 export function publicDirectory(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PUBLIC_DIR ?? path.join(process.cwd(), "public"));
@@ -27,7 +31,11 @@ export function readPublicImageSize(src: string): ImageSize | string {
     return `đường dẫn ảnh “${src}” phải nằm trong thư mục public/`;
   }
   try {
+    const { mtimeMs } = statSync(/*turbopackIgnore: true*/ file);
+    const known = sizes.get(file);
+    if (known?.mtimeMs === mtimeMs) return known.size;
     const { width, height } = imageSize(readFileSync(/*turbopackIgnore: true*/ file));
+    sizes.set(file, { mtimeMs, size: { width, height } });
     return { width, height };
   } catch {
     return `không tìm thấy ảnh “${src}” (tệp public${src}); kiểm tra tên tệp và đường dẫn`;

@@ -1,0 +1,379 @@
+// `npm run bench [-- --quick]`: the site at 100, 1,000 and 10,000 synthetic reports beside a bare
+// one-page Next.js app, built and served the same way in the same run. Prints a Markdown table per
+// size, one line per budget, and writes the figures to bench-results/. A benchmark, not a test:
+// it never fails on a slow machine, it reports.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import { XMLParser } from "fast-xml-parser";
+import { pageWeight, type PageWeight } from "../page-weight";
+import { exited, groupResidentBytes, startGroup, stopGroup, waitForHttp } from "./processes";
+import { writeSyntheticReports } from "./synthetic-reports";
+
+const quick = process.argv.includes("--quick");
+const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
+const LOAD_SECONDS = quick ? 5 : 10;
+const CONNECTIONS = [10, 100];
+const ROOT = process.cwd();
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const SITE_PORT = 3610;
+const BARE_PORT = 3620;
+
+interface BuildFigures {
+  wallSeconds: number;
+  peakResidentMB: number;
+  pages: number;
+}
+interface LoadFigures {
+  path: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  bareRequestsPerSecond: number;
+}
+interface SizeFigures {
+  reports: number;
+  loaders: { totalMs: number; perReportMs: number; maxReadsPerFile: number };
+  build: BuildFigures;
+  load: LoadFigures[];
+  weight: { home: PageWeight; report: PageWeight; listing: PageWeight | null };
+  feedItems: number;
+  sitemap: { kind: string; urls: number };
+}
+
+const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra });
+
+async function build(cwd: string, extraEnv: Record<string, string>): Promise<BuildFigures> {
+  const started = performance.now();
+  const child = startGroup(process.execPath, [NEXT_BIN, "build"], {
+    cwd,
+    env: env(extraEnv),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, groupResidentBytes(child.pid));
+  }, 250);
+  const timeout = setTimeout(() => stopGroup(child), 20 * 60_000);
+  const code = await exited(child);
+  clearInterval(sampler);
+  clearTimeout(timeout);
+  if (code !== 0) throw new Error(`next build failed in ${cwd}:\n${output.slice(-3000)}`);
+  const generated = [...output.matchAll(/\((\d+)\/(\d+)\)/g)].at(-1);
+  return {
+    wallSeconds: (performance.now() - started) / 1000,
+    peakResidentMB: peak / 2 ** 20,
+    pages: generated ? Number(generated[2]) : 0,
+  };
+}
+
+async function serve(cwd: string, port: number, extraEnv: Record<string, string>) {
+  const child = startGroup(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd,
+    env: env(extraEnv),
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/`);
+  return child;
+}
+
+async function hammer(url: string, connections: number) {
+  const result = await autocannon({ url, connections, duration: LOAD_SECONDS });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function loaderFigures(contentDir: string): Promise<SizeFigures["loaders"]> {
+  const child = startGroup(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts/bench/time-loaders.ts")],
+    {
+      env: env({ CONTENT_DIR: contentDir }),
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return exited(child).then(() => {
+    const figures = JSON.parse(output) as { loadMs: number; perReportMs: number; maxReadsPerFile: number };
+    return {
+      totalMs: figures.loadMs,
+      perReportMs: figures.perReportMs,
+      maxReadsPerFile: figures.maxReadsPerFile,
+    };
+  });
+}
+
+function makeBareApp(directory: string): void {
+  mkdirSync(path.join(directory, "app"), { recursive: true });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(directory, "node_modules"));
+  writeFileSync(path.join(directory, "package.json"), '{ "private": true, "type": "module" }\n');
+  writeFileSync(path.join(directory, "next.config.mjs"), "export default {};\n");
+  writeFileSync(
+    path.join(directory, "app/layout.js"),
+    'export default function Layout({ children }) {\n  return (\n    <html lang="vi">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
+  );
+  writeFileSync(
+    path.join(directory, "app/page.js"),
+    "export default function Page() {\n  return <p>Xin chào.</p>;\n}\n",
+  );
+}
+
+async function countFeedItems(base: string): Promise<number> {
+  const xml = await (await fetch(`${base}/feed.xml`)).text();
+  return (xml.match(/<item>/g) ?? []).length;
+}
+
+async function sitemapShape(base: string): Promise<SizeFigures["sitemap"]> {
+  const parsed = new XMLParser().parse(await (await fetch(`${base}/sitemap.xml`)).text()) as Record<
+    string,
+    { url?: unknown[] | unknown; sitemap?: unknown[] | unknown }
+  >;
+  if (parsed.sitemapindex) {
+    const entries = parsed.sitemapindex.sitemap;
+    return { kind: "index", urls: Array.isArray(entries) ? entries.length : 1 };
+  }
+  const urls = parsed.urlset?.url;
+  return { kind: "urlset", urls: Array.isArray(urls) ? urls.length : urls ? 1 : 0 };
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function printSize(figures: SizeFigures, bareWeight: PageWeight): void {
+  const { reports, loaders, build: b, load, weight } = figures;
+  console.log(`\n### ${reports.toLocaleString("en")} reports\n`);
+  console.log("| measure | value |\n|---|---:|");
+  console.log(`| loaders, all reports (ms) | ${loaders.totalMs.toFixed(0)} |`);
+  console.log(`| loaders, per report (ms) | ${loaders.perReportMs.toFixed(3)} |`);
+  console.log(`| reads of one file, most (per process) | ${loaders.maxReadsPerFile} |`);
+  console.log(`| next build wall time (s) | ${b.wallSeconds.toFixed(1)} |`);
+  console.log(`| next build peak resident memory (MB) | ${b.peakResidentMB.toFixed(0)} |`);
+  console.log(`| pages built | ${b.pages} |`);
+  console.log(
+    `| home HTML / JS, gzip (KB) | ${kb(weight.home.htmlBytes)} / ${kb(weight.home.javascriptBytes)} |`,
+  );
+  console.log(
+    `| report HTML / JS, gzip (KB) | ${kb(weight.report.htmlBytes)} / ${kb(weight.report.javascriptBytes)} |`,
+  );
+  if (weight.listing) console.log(`| listing page 2 HTML, gzip (KB) | ${kb(weight.listing.htmlBytes)} |`);
+  console.log(
+    `| bare page HTML / JS, gzip (KB) | ${kb(bareWeight.htmlBytes)} / ${kb(bareWeight.javascriptBytes)} |`,
+  );
+  console.log(`| feed items | ${figures.feedItems} |`);
+  console.log(`| sitemap | ${figures.sitemap.kind}, ${figures.sitemap.urls} entries |`);
+  console.log("\n| page | connections | req/s | bare req/s | ratio | p50 ms | p99 ms | errors | non-2xx |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const row of load) {
+    const ratio = row.requestsPerSecond / row.bareRequestsPerSecond;
+    console.log(
+      `| ${row.path} | ${row.connections} | ${row.requestsPerSecond.toFixed(0)} | ${row.bareRequestsPerSecond.toFixed(0)} | ${ratio.toFixed(2)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} |`,
+    );
+  }
+}
+
+interface Budget {
+  name: string;
+  figure: string;
+  budget: string;
+  pass: boolean | null;
+}
+
+function budgets(sizes: SizeFigures[], bare: { weight: PageWeight; build: BuildFigures }): Budget[] {
+  const largest = sizes.at(-1) as SizeFigures;
+  const tenThousand = sizes.find((s) => s.reports === 10_000) ?? null;
+  const thousand = sizes.find((s) => s.reports === 1000) ?? null;
+  const lines: Budget[] = [];
+  const jsRatio = largest.weight.report.javascriptBytes / bare.weight.javascriptBytes;
+  lines.push({
+    name: "report JS vs bare page (gzip)",
+    figure: `${jsRatio.toFixed(3)}×`,
+    budget: "≤ 1.05×",
+    pass: jsRatio <= 1.05,
+  });
+  for (const [name, weight] of [
+    ["home", largest.weight.home],
+    ["listing page 2", largest.weight.listing],
+  ] as const) {
+    if (!weight) continue;
+    lines.push({
+      name: `${name} HTML at ${largest.reports} reports (gzip)`,
+      figure: `${kb(weight.htmlBytes)} KB`,
+      budget: "≤ 40 KB",
+      pass: weight.htmlBytes <= 40 * 1024,
+    });
+  }
+  lines.push({
+    name: "feed carries the newest 50",
+    figure: `${largest.feedItems} items`,
+    budget: "= 50",
+    pass: largest.feedItems === 50,
+  });
+  lines.push({
+    name: "sitemap valid (≤ 50,000 entries per file)",
+    figure: `${largest.sitemap.kind}, ${largest.sitemap.urls}`,
+    budget: "≤ 50,000",
+    pass: largest.sitemap.urls <= 50_000,
+  });
+  for (const size of sizes) {
+    for (const pagePath of ["report", "/"]) {
+      const row = size.load.find(
+        (r) => r.connections === 100 && (pagePath === "/" ? r.path === "/" : r.path.startsWith("/bai-viet/")),
+      );
+      if (!row || (pagePath === "/" && size !== largest)) continue;
+      const ratio = row.requestsPerSecond / row.bareRequestsPerSecond;
+      lines.push({
+        name: `${pagePath === "/" ? "home" : "report"} req/s vs bare at ${size.reports} reports (100 conn.)`,
+        figure: `${ratio.toFixed(2)}×`,
+        budget: "≥ 0.9×",
+        pass: ratio >= 0.9,
+      });
+    }
+  }
+  if (tenThousand) {
+    lines.push({
+      name: "10,000 reports build time",
+      figure: `${tenThousand.build.wallSeconds.toFixed(0)} s`,
+      budget: "≤ 300 s",
+      pass: tenThousand.build.wallSeconds <= 300,
+    });
+    lines.push({
+      name: "10,000 reports build peak memory",
+      figure: `${tenThousand.build.peakResidentMB.toFixed(0)} MB`,
+      budget: "≤ 2048 MB",
+      pass: tenThousand.build.peakResidentMB <= 2048,
+    });
+  } else {
+    lines.push({
+      name: "10,000 reports build time and memory",
+      figure: "not measured (--quick)",
+      budget: "≤ 300 s, ≤ 2 GB",
+      pass: null,
+    });
+  }
+  if (thousand && tenThousand) {
+    // Cost per report: build time beyond the bare app's fixed cost, divided by the reports.
+    const perReport = (s: SizeFigures) => (s.build.wallSeconds - bare.build.wallSeconds) / s.reports;
+    const ratio = perReport(tenThousand) / perReport(thousand);
+    lines.push({
+      name: "build cost per report, 10,000 vs 1,000",
+      figure: `${ratio.toFixed(2)}×`,
+      budget: "≤ 1.5×",
+      pass: ratio <= 1.5,
+    });
+    const loaderRatio = tenThousand.loaders.perReportMs / thousand.loaders.perReportMs;
+    lines.push({
+      name: "loader cost per report, 10,000 vs 1,000",
+      figure: `${loaderRatio.toFixed(2)}×`,
+      budget: "≤ 1.5×",
+      pass: loaderRatio <= 1.5,
+    });
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), "bench-"));
+  const startedAt = new Date();
+  console.log(
+    `# Benchmark ${startedAt.toISOString()} (${quick ? "quick" : "full"}): ${cpus().length} cores, Node ${process.version}`,
+  );
+  try {
+    const bareDir = path.join(work, "bare");
+    makeBareApp(bareDir);
+    const bareBuild = await build(bareDir, {});
+    const bareServer = await serve(bareDir, BARE_PORT, {});
+    const bareBase = `http://127.0.0.1:${BARE_PORT}`;
+    const bareWeight = await pageWeight(`${bareBase}/`);
+    console.log(
+      `\nBare page: build ${bareBuild.wallSeconds.toFixed(1)} s, peak ${bareBuild.peakResidentMB.toFixed(0)} MB`,
+    );
+
+    const sizes: SizeFigures[] = [];
+    for (const reports of SIZES) {
+      const contentDir = path.join(work, `content-${reports}`);
+      const slugs = writeSyntheticReports({ count: reports, directory: contentDir });
+      const loaders = await loaderFigures(contentDir);
+      const siteEnv = { CONTENT_DIR: contentDir, NEXT_DIST_DIR: ".next-bench" };
+      const siteBuild = await build(ROOT, siteEnv);
+      const server = await serve(ROOT, SITE_PORT, siteEnv);
+      const base = `http://127.0.0.1:${SITE_PORT}`;
+      const reportPath = `/bai-viet/${slugs[Math.floor(slugs.length / 2)]}`;
+      const paths = ["/", reportPath, ...(reports > 20 ? ["/trang/2"] : []), "/feed.xml", "/sitemap.xml"];
+      const load: LoadFigures[] = [];
+      for (const connections of CONNECTIONS) {
+        for (const pagePath of paths) {
+          // The bare page is measured just before each page, so both meet the same machine state.
+          const bareFigures = await hammer(`${bareBase}/`, connections);
+          const figures = await hammer(`${base}${pagePath}`, connections);
+          load.push({
+            path: pagePath,
+            connections,
+            ...figures,
+            bareRequestsPerSecond: bareFigures.requestsPerSecond,
+          });
+        }
+      }
+      const figures: SizeFigures = {
+        reports,
+        loaders,
+        build: siteBuild,
+        load,
+        weight: {
+          home: await pageWeight(`${base}/`),
+          report: await pageWeight(`${base}${reportPath}`),
+          listing: reports > 20 ? await pageWeight(`${base}/trang/2`) : null,
+        },
+        feedItems: await countFeedItems(base),
+        sitemap: await sitemapShape(base),
+      };
+      stopGroup(server);
+      rmSync(contentDir, { recursive: true, force: true });
+      sizes.push(figures);
+      printSize(figures, bareWeight);
+    }
+    stopGroup(bareServer);
+
+    console.log("\n## Budgets\n");
+    const lines = budgets(sizes, { weight: bareWeight, build: bareBuild });
+    for (const line of lines) {
+      const verdict = line.pass === null ? "—" : line.pass ? "PASS" : "MISS";
+      console.log(`${verdict.padEnd(4)}  ${line.name}: ${line.figure} (budget ${line.budget})`);
+    }
+    mkdirSync("bench-results", { recursive: true });
+    const file = path.join("bench-results", `bench-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          startedAt,
+          quick,
+          cores: cpus().length,
+          node: process.version,
+          bare: { build: bareBuild, weight: bareWeight },
+          sizes,
+          budgets: lines,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`\nFigures written to ${file}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit(0);

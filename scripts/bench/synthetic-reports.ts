@@ -1,0 +1,175 @@
+// Synthetic reports for benchmarks: realistic in shape (seven paragraphs, six photos, four
+// attendees, tags, dates over several years, Vietnamese text), deterministic for a given seed.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Phan",
+  "Vũ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+];
+const MIDDLE = ["Văn", "Thị", "Đức", "Ngọc", "Minh", "Hữu", "Thanh", "Quang", "Bá", "Đình"];
+const GIVEN = [
+  "Hùng",
+  "Lan",
+  "Tú",
+  "Văn",
+  "Lư",
+  "Hà",
+  "Dũng",
+  "Cường",
+  "Hương",
+  "Sơn",
+  "Thảo",
+  "Tuấn",
+  "Nam",
+  "Phương",
+  "Hải",
+  "Yến",
+  "Khánh",
+  "Long",
+];
+const RANKS = ["Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", undefined, undefined];
+const ROLES = [
+  "Phó Giám đốc Công an tỉnh",
+  "Phó Chỉ huy trưởng BCHQS tỉnh",
+  "Chủ tịch UBND thành phố Vinh",
+  "Phó Bí thư Thường trực Thành ủy",
+  "Chủ tịch HĐND phường Hưng Dũng",
+  "Trưởng Công an phường Bến Thủy",
+  "Giám đốc Sở Văn hóa và Thể thao",
+  "Phó Chủ tịch UBND huyện Nghi Lộc",
+];
+const TAGS = [
+  "Thành phố Vinh",
+  "Quốc phòng",
+  "An ninh",
+  "Giáo dục",
+  "Y tế",
+  "Giao thông",
+  "Môi trường",
+  "Văn hóa",
+  "Nông nghiệp",
+  "Kinh tế",
+  "Cửa Lò",
+  "Diễn Châu",
+  "Nghi Lộc",
+  "Thể thao",
+  "Du lịch",
+  "Lễ hội",
+];
+const CATEGORIES = ["Quốc phòng - An ninh", "Thời sự", "Đời sống", "Kinh tế", "Văn hóa"];
+const SENTENCES = [
+  "Sáng nay, UBND thành phố Vinh đã tổ chức hội nghị tổng kết công tác năm và triển khai nhiệm vụ năm tới.",
+  "Tham dự hội nghị có đại diện các phòng ban, các lực lượng quân sự, công an thành phố và các phường, xã.",
+  "Năm qua, tình hình kinh tế, xã hội trên địa bàn cơ bản ổn định, đời sống nhân dân từng bước được cải thiện.",
+  "Công tác phòng ngừa và đấu tranh với các loại tội phạm được đẩy mạnh, trật tự an toàn xã hội được giữ vững.",
+  "Nhiều tập thể, cá nhân có thành tích xuất sắc đã được trao tặng Giấy khen tại buổi lễ.",
+  "Lãnh đạo thành phố đề nghị các đơn vị tiếp tục phát huy kết quả đạt được, khắc phục những hạn chế còn tồn tại.",
+  "Người dân phấn khởi khi con đường mới được hoàn thành trước dịp Tết Nguyên đán.",
+  "Đoàn công tác đã kiểm tra thực tế tại các điểm trường và trạm y tế trên địa bàn huyện.",
+];
+
+export interface SyntheticOptions {
+  count: number;
+  directory: string;
+  seed?: number;
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+function personPool(random: () => number, size: number) {
+  return Array.from({ length: size }, () => ({
+    name: `${pick(random, FAMILY)} ${pick(random, MIDDLE)} ${pick(random, GIVEN)}`,
+    rank: pick(random, RANKS),
+    role: pick(random, ROLES),
+  }));
+}
+
+function yamlString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Writes `count` report files into `directory` and returns their slugs, newest last. */
+export function writeSyntheticReports({ count, directory, seed = 2021 }: SyntheticOptions): string[] {
+  const random = seededRandom(seed);
+  const people = personPool(random, 300);
+  mkdirSync(directory, { recursive: true });
+  const start = Date.UTC(2019, 0, 1);
+  const span = Date.UTC(2025, 11, 31) - start;
+  const slugs: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const slug = `bao-cao-thu-nghiem-${String(index + 1).padStart(5, "0")}`;
+    const date = new Date(start + Math.floor((random() * span) / 60_000) * 60_000);
+    const attendees = [...new Set(Array.from({ length: 8 }, () => pick(random, people)))].slice(0, 4);
+    const tags = [...new Set(Array.from({ length: 3 }, () => pick(random, TAGS)))];
+    const paragraphs = Array.from({ length: 7 }, () =>
+      Array.from({ length: 3 + Math.floor(random() * 3) }, () => pick(random, SENTENCES)).join(" "),
+    );
+    const photos = Array.from(
+      { length: 6 },
+      (_, photo) =>
+        `![Ảnh minh họa số ${photo + 1} của bài thử nghiệm](/images/ubnd-vinh-tong-ket-qp-an-2020/anh-${photo + 1}.jpg "${pick(random, SENTENCES)} Ảnh: ${pick(random, people).name}")`,
+    );
+    const body = [
+      paragraphs[0],
+      paragraphs[1],
+      photos[0],
+      paragraphs[2],
+      photos[1],
+      paragraphs[3],
+      paragraphs[4],
+      photos[2],
+      paragraphs[5],
+      photos[3],
+      photos[4],
+      photos[5],
+      paragraphs[6],
+    ];
+    const frontMatter = [
+      "---",
+      `title: ${yamlString(`Bài thử nghiệm ${index + 1}: ${pick(random, SENTENCES).split(" ").slice(0, 12).join(" ")}`)}`,
+      `date: ${date.toISOString()}`,
+      `summary: ${yamlString(pick(random, SENTENCES))}`,
+      `category: ${yamlString(pick(random, CATEGORIES))}`,
+      `tags: [${tags.map(yamlString).join(", ")}]`,
+      "source:",
+      "  name: Báo thử nghiệm",
+      "  url: https://example.vn",
+      "attendees:",
+      ...attendees.flatMap((person) => [
+        `  - name: ${yamlString(person.name)}`,
+        ...(person.rank ? [`    rank: ${yamlString(person.rank)}`] : []),
+        `    role: ${yamlString(person.role)}`,
+      ]),
+      "---",
+    ];
+    writeFileSync(path.join(directory, `${slug}.md`), `${frontMatter.join("\n")}\n\n${body.join("\n\n")}\n`);
+    slugs.push(slug);
+  }
+  return slugs;
+}

@@ -1,0 +1,79 @@
+// `npm run lighthouse`: Lighthouse's mobile preset, through Debian's Chromium, on the home page and
+// the seed report of a production build served on 127.0.0.1. Prints the four scores and every
+// audit that did not pass. A measurement, not a test: it reports and exits 0 unless it cannot run.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startGroup, stopGroup, waitForHttp } from "./bench/processes";
+
+const PORT = 3700;
+const DIST = ".next-lighthouse";
+const PAGES = ["/", "/bai-viet/ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh"];
+const CHROME = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+
+interface LighthouseReport {
+  categories: Record<string, { title: string; score: number | null }>;
+  audits: Record<
+    string,
+    { title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
+  >;
+}
+
+const env = { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" };
+const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+  env,
+  stdio: "inherit",
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const server = startGroup(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+  { env },
+);
+const work = mkdtempSync(path.join(tmpdir(), "lighthouse-"));
+try {
+  await waitForHttp(`http://127.0.0.1:${PORT}/`);
+  for (const page of PAGES) {
+    const output = path.join(work, "report.json");
+    const run = spawnSync(
+      process.execPath,
+      [
+        "node_modules/lighthouse/cli/index.js",
+        `http://127.0.0.1:${PORT}${page}`,
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+        "--output=json",
+        `--output-path=${output}`,
+        "--quiet",
+      ],
+      {
+        env: { ...process.env, ...(CHROME ? { CHROME_PATH: CHROME } : {}) },
+        stdio: "inherit",
+        timeout: 180_000,
+      },
+    );
+    if (run.status !== 0) throw new Error(`Lighthouse failed on ${page}`);
+    const report = JSON.parse(readFileSync(output, "utf8")) as LighthouseReport;
+    console.log(`\n## ${page} (mobile)\n`);
+    for (const category of Object.values(report.categories)) {
+      console.log(`${category.title}: ${Math.round((category.score ?? 0) * 100)}`);
+    }
+    const failing = Object.entries(report.audits).filter(
+      ([, audit]) =>
+        audit.score !== null &&
+        audit.score < 1 &&
+        ["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode),
+    );
+    console.log(failing.length === 0 ? "Failing audits: none" : "Failing audits:");
+    for (const [id, audit] of failing) {
+      console.log(
+        `  - ${id}: ${audit.title} (score ${audit.score}${audit.displayValue ? `, ${audit.displayValue}` : ""})`,
+      );
+    }
+  }
+} finally {
+  stopGroup(server);
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(0);
