@@ -1,7 +1,7 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { ReportSummary } from "@/lib/content";
 import { routes } from "@/lib/routes";
+import { ResponsiveImage } from "@/components/media/responsive-image";
 import { DateLine } from "@/components/report/date-line";
 
 export function ReportList({ reports }: { reports: ReportSummary[] }) {
@@ -15,7 +15,7 @@ export function ReportList({ reports }: { reports: ReportSummary[] }) {
           <DateLine date={report.date} className="report-card__date" />
           <p className="report-card__summary">{report.summary}</p>
           {report.cover && (
-            <Image
+            <ResponsiveImage
               className="report-card__cover"
               src={report.cover.src}
               alt={report.cover.alt}

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { ResponsiveImage } from "@/components/media/responsive-image";
 import type { Figure } from "@/lib/content";
 
 // The article column is at most 42rem (672px) wide; below that the photo fills the screen.
@@ -7,7 +7,7 @@ const FIGURE_SIZES = "(min-width: 46rem) 672px, 100vw";
 export function ReportFigure({ figure, preload = false }: { figure: Figure; preload?: boolean }) {
   return (
     <figure className="report-figure">
-      <Image
+      <ResponsiveImage
         src={figure.src}
         alt={figure.alt}
         width={figure.width}

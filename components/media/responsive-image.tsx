@@ -1,0 +1,47 @@
+import { getImageProps } from "next/image";
+import { preload as preloadResource } from "react-dom";
+
+interface ResponsiveImageProps {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  sizes: string;
+  className?: string;
+  /** The first photo a reader sees: fetched early, from the page's head. */
+  preload?: boolean;
+}
+
+/**
+ * next/image's resized, modern-format sources on a plain <img>, rendered on the server: the same
+ * markup as <Image>, without shipping its client component to the browser.
+ */
+export function ResponsiveImage({
+  src,
+  alt,
+  width,
+  height,
+  sizes,
+  className,
+  preload = false,
+}: ResponsiveImageProps) {
+  const { props } = getImageProps({
+    src,
+    alt,
+    width,
+    height,
+    sizes,
+    className,
+    loading: preload ? "eager" : "lazy",
+  });
+  if (preload) {
+    preloadResource(props.src, {
+      as: "image",
+      imageSrcSet: props.srcSet,
+      imageSizes: props.sizes,
+      fetchPriority: "high",
+    });
+  }
+  // eslint-disable-next-line @next/next/no-img-element -- getImageProps gives next/image's own attributes
+  return <img {...props} alt={alt} fetchPriority={preload ? "high" : undefined} />;
+}
