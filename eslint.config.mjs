@@ -14,6 +14,7 @@ export default defineConfig([
     ".next/**",
     ".next-*/**",
     ".e2e-content*/**",
+    ".bench-bare/**",
     "node_modules/**",
     "next-env.d.ts",
     "test-results/**",

@@ -2,7 +2,7 @@
 // one-page Next.js app, built and served the same way in the same run. Prints a Markdown table per
 // size, one line per budget, and writes the figures to bench-results/. A benchmark, not a test:
 // it never fails on a slow machine, it reports.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -118,7 +118,6 @@ function loaderFigures(contentDir: string): Promise<SizeFigures["loaders"]> {
 
 function makeBareApp(directory: string): void {
   mkdirSync(path.join(directory, "app"), { recursive: true });
-  symlinkSync(path.join(ROOT, "node_modules"), path.join(directory, "node_modules"));
   writeFileSync(path.join(directory, "package.json"), '{ "private": true, "type": "module" }\n');
   writeFileSync(path.join(directory, "next.config.mjs"), "export default {};\n");
   writeFileSync(
@@ -290,7 +289,10 @@ async function main(): Promise<void> {
     `# Benchmark ${startedAt.toISOString()} (${quick ? "quick" : "full"}): ${cpus().length} cores, Node ${process.version}`,
   );
   try {
-    const bareDir = path.join(work, "bare");
+    // Inside the checkout, so Turbopack resolves `next` from the same node_modules (it refuses a
+    // symlinked node_modules outside its root).
+    const bareDir = path.join(ROOT, ".bench-bare");
+    rmSync(bareDir, { recursive: true, force: true });
     makeBareApp(bareDir);
     const bareBuild = await build(bareDir, {});
     const bareServer = await serve(bareDir, BARE_PORT, {});
@@ -372,6 +374,7 @@ async function main(): Promise<void> {
     console.log(`\nFigures written to ${file}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
+    rmSync(path.join(ROOT, ".bench-bare"), { recursive: true, force: true });
   }
 }
 
