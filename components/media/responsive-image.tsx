@@ -16,24 +16,8 @@ interface ResponsiveImageProps {
  * next/image's resized, modern-format sources on a plain <img>, rendered on the server: the same
  * markup as <Image>, without shipping its client component to the browser.
  */
-export function ResponsiveImage({
-  src,
-  alt,
-  width,
-  height,
-  sizes,
-  className,
-  preload = false,
-}: ResponsiveImageProps) {
-  const { props } = getImageProps({
-    src,
-    alt,
-    width,
-    height,
-    sizes,
-    className,
-    loading: preload ? "eager" : "lazy",
-  });
+export function ResponsiveImage({ preload = false, ...image }: ResponsiveImageProps) {
+  const { props } = getImageProps({ ...image, loading: preload ? "eager" : "lazy" });
   if (preload) {
     preloadResource(props.src, {
       as: "image",
@@ -43,5 +27,5 @@ export function ResponsiveImage({
     });
   }
   // eslint-disable-next-line @next/next/no-img-element -- getImageProps gives next/image's own attributes
-  return <img {...props} alt={alt} fetchPriority={preload ? "high" : undefined} />;
+  return <img {...props} alt={image.alt} fetchPriority={preload ? "high" : undefined} />;
 }
