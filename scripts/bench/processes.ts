@@ -56,18 +56,25 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** Resident memory of every process in a process group, in bytes (Linux /proc). */
-export function groupResidentBytes(groupId: number): number {
-  let total = 0;
+export interface GroupMemory {
+  /** Sum of resident memory: counts pages the processes share (code, libraries) once per process. */
+  rss: number;
+  /** Proportional set size: shared pages divided among the processes that share them. */
+  pss: number;
+}
+
+/** Memory of every process in a process group, in bytes (Linux /proc). */
+export function groupMemory(groupId: number): GroupMemory {
+  const total = { rss: 0, pss: 0 };
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) !== groupId) continue;
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      const rss = /VmRSS:\s+(\d+) kB/.exec(status);
-      if (rss) total += Number(rss[1]) * 1024;
+      const rollup = readFileSync(`/proc/${entry}/smaps_rollup`, "utf8");
+      total.rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+      total.pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
     } catch {
       // The process ended while being read.
     }

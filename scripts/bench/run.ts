@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { XMLParser } from "fast-xml-parser";
 import { pageWeight, type PageWeight } from "../page-weight";
-import { exited, groupResidentBytes, startGroup, stopGroup, waitForHttp } from "./processes";
+import { exited, groupMemory, startGroup, stopGroup, waitForHttp } from "./processes";
 import { writeSyntheticReports } from "./synthetic-reports";
 
 const quick = process.argv.includes("--quick");
@@ -23,7 +23,10 @@ const BARE_PORT = 3620;
 
 interface BuildFigures {
   wallSeconds: number;
+  /** Peak of the process group's summed RSS: shared pages counted once per process. */
   peakResidentMB: number;
+  /** Peak of the group's summed PSS: each shared page counted once overall. */
+  peakProportionalMB: number;
   pages: number;
 }
 interface LoadFigures {
@@ -58,9 +61,12 @@ async function build(cwd: string, extraEnv: Record<string, string>): Promise<Bui
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  let peak = 0;
+  const peak = { rss: 0, pss: 0 };
   const sampler = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, groupResidentBytes(child.pid));
+    if (!child.pid) return;
+    const now = groupMemory(child.pid);
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.pss = Math.max(peak.pss, now.pss);
   }, 250);
   const timeout = setTimeout(() => stopGroup(child), 20 * 60_000);
   const code = await exited(child);
@@ -70,7 +76,8 @@ async function build(cwd: string, extraEnv: Record<string, string>): Promise<Bui
   const generated = [...output.matchAll(/\((\d+)\/(\d+)\)/g)].at(-1);
   return {
     wallSeconds: (performance.now() - started) / 1000,
-    peakResidentMB: peak / 2 ** 20,
+    peakResidentMB: peak.rss / 2 ** 20,
+    peakProportionalMB: peak.pss / 2 ** 20,
     pages: generated ? Number(generated[2]) : 0,
   };
 }
@@ -158,7 +165,9 @@ function printSize(figures: SizeFigures, bareWeight: PageWeight): void {
   console.log(`| loaders, per report (ms) | ${loaders.perReportMs.toFixed(3)} |`);
   console.log(`| reads of one file, most (per process) | ${loaders.maxReadsPerFile} |`);
   console.log(`| next build wall time (s) | ${b.wallSeconds.toFixed(1)} |`);
-  console.log(`| next build peak resident memory (MB) | ${b.peakResidentMB.toFixed(0)} |`);
+  console.log(
+    `| next build peak memory, PSS / summed RSS (MB) | ${b.peakProportionalMB.toFixed(0)} / ${b.peakResidentMB.toFixed(0)} |`,
+  );
   console.log(`| pages built | ${b.pages} |`);
   console.log(
     `| home HTML / JS, gzip (KB) | ${kb(weight.home.htmlBytes)} / ${kb(weight.home.javascriptBytes)} |`,
@@ -248,10 +257,10 @@ function budgets(sizes: SizeFigures[], bare: { weight: PageWeight; build: BuildF
       pass: tenThousand.build.wallSeconds <= 300,
     });
     lines.push({
-      name: "10,000 reports build peak memory",
-      figure: `${tenThousand.build.peakResidentMB.toFixed(0)} MB`,
+      name: "10,000 reports build peak memory (PSS of all build processes)",
+      figure: `${tenThousand.build.peakProportionalMB.toFixed(0)} MB (summed RSS ${tenThousand.build.peakResidentMB.toFixed(0)} MB)`,
       budget: "≤ 2048 MB",
-      pass: tenThousand.build.peakResidentMB <= 2048,
+      pass: tenThousand.build.peakProportionalMB <= 2048,
     });
   } else {
     lines.push({
@@ -299,7 +308,7 @@ async function main(): Promise<void> {
     const bareBase = `http://127.0.0.1:${BARE_PORT}`;
     const bareWeight = await pageWeight(`${bareBase}/`);
     console.log(
-      `\nBare page: build ${bareBuild.wallSeconds.toFixed(1)} s, peak ${bareBuild.peakResidentMB.toFixed(0)} MB`,
+      `\nBare page: build ${bareBuild.wallSeconds.toFixed(1)} s, peak PSS ${bareBuild.peakProportionalMB.toFixed(0)} MB`,
     );
 
     const sizes: SizeFigures[] = [];
