@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
+import { APPLY_STORED_TEXT_SIZE } from "@/lib/text-size";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,7 +27,15 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="vi" className={`${latinLetters.variable} ${vietnameseLetters.variable}`}>
+    // The head script may set data-co-chu before React hydrates: an expected difference.
+    <html
+      lang="vi"
+      className={`${latinLetters.variable} ${vietnameseLetters.variable}`}
+      suppressHydrationWarning
+    >
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: APPLY_STORED_TEXT_SIZE }} />
+      </head>
       <body>
         <SkipLink />
         <SiteHeader />

@@ -3,6 +3,11 @@ export const routes = {
   home: "/",
   listingPage: (page: number) => (page === 1 ? "/" : `/trang/${page}`),
   report: (slug: string) => `/bai-viet/${slug}`,
+  topics: "/chu-de",
+  tag: (slug: string, page = 1) => (page === 1 ? `/chu-de/${slug}` : `/chu-de/${slug}/trang/${page}`),
+  category: (slug: string, page = 1) =>
+    page === 1 ? `/chuyen-muc/${slug}` : `/chuyen-muc/${slug}/trang/${page}`,
+  person: (slug: string) => `/nguoi/${slug}`,
   reportPreviewImage: (slug: string) => `/bai-viet/${slug}/anh-chia-se.png`,
   sitePreviewImage: "/anh-chia-se.png",
   feed: "/feed.xml",

@@ -1,5 +1,5 @@
 import { create } from "xmlbuilder2";
-import type { Report } from "./content";
+import { getPeople, getReportPage, getReports, getTopics, type Report } from "./content";
 import { toVietnamIso } from "./dates";
 import { routes } from "./routes";
 import { absoluteUrl } from "./site";
@@ -13,8 +13,12 @@ export interface SitemapEntry {
   lastModified?: string;
 }
 
-/** Home, the listing pages and every published report, as absolute URLs. */
-export function sitemapEntries(reports: Report[], pageCount: number): SitemapEntry[] {
+/** Home, the listing pages, every published report, topic and person, as absolute URLs. */
+export function sitemapEntries(
+  reports: Report[],
+  pageCount: number,
+  extraPaths: string[] = [],
+): SitemapEntry[] {
   const lastModified = (report: Report) => toVietnamIso(report.updated ?? report.date);
   return [
     { url: absoluteUrl(routes.home), lastModified: reports[0] ? lastModified(reports[0]) : undefined },
@@ -25,7 +29,18 @@ export function sitemapEntries(reports: Report[], pageCount: number): SitemapEnt
       url: absoluteUrl(routes.report(report.slug)),
       lastModified: lastModified(report),
     })),
+    ...extraPaths.map((path) => ({ url: absoluteUrl(path) })),
   ];
+}
+
+/** Everything the site publishes: what /sitemap.xml and its chunks list. */
+export function publishedSitemapEntries(): SitemapEntry[] {
+  return sitemapEntries(getReports(), getReportPage(1)?.pageCount ?? 1, [
+    routes.topics,
+    ...getTopics("category").map((topic) => routes.category(topic.slug)),
+    ...getTopics("tag").map((topic) => routes.tag(topic.slug)),
+    ...getPeople().map((person) => routes.person(person.slug)),
+  ]);
 }
 
 export function sitemapChunkCount(entries: SitemapEntry[]): number {

@@ -1,12 +1,18 @@
 import Link from "next/link";
-import { routes } from "@/lib/routes";
 
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+interface PaginationProps {
+  page: number;
+  pageCount: number;
+  /** The address of page n of this listing. */
+  pageHref: (page: number) => string;
+}
+
+export function Pagination({ page, pageCount, pageHref }: PaginationProps) {
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label="Phân trang">
       {page > 1 && (
-        <Link href={routes.listingPage(page - 1)} rel="prev">
+        <Link href={pageHref(page - 1)} rel="prev">
           ← Trang trước
         </Link>
       )}
@@ -14,7 +20,7 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
         Trang {page}/{pageCount}
       </span>
       {page < pageCount && (
-        <Link href={routes.listingPage(page + 1)} rel="next">
+        <Link href={pageHref(page + 1)} rel="next">
           Trang sau →
         </Link>
       )}

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 import { site } from "@/lib/site";
+import { TextSizeControl } from "./text-size-control";
 
 export function SiteHeader() {
   return (
@@ -11,10 +13,14 @@ export function SiteHeader() {
         <nav aria-label="Điều hướng chính">
           <ul className="site-nav">
             <li>
-              <Link href="/">Tin mới</Link>
+              <Link href={routes.home}>Tin mới</Link>
+            </li>
+            <li>
+              <Link href={routes.topics}>Chủ đề</Link>
             </li>
           </ul>
         </nav>
+        <TextSizeControl />
       </div>
     </header>
   );

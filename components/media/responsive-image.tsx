@@ -1,5 +1,4 @@
 import { getImageProps } from "next/image";
-import { preload as preloadResource } from "react-dom";
 
 interface ResponsiveImageProps {
   src: string;
@@ -8,7 +7,7 @@ interface ResponsiveImageProps {
   height: number;
   sizes: string;
   className?: string;
-  /** The first photo a reader sees: fetched early, from the page's head. */
+  /** The first photo a reader sees: fetched eagerly, at high priority. */
   preload?: boolean;
 }
 
@@ -18,14 +17,6 @@ interface ResponsiveImageProps {
  */
 export function ResponsiveImage({ preload = false, ...image }: ResponsiveImageProps) {
   const { props } = getImageProps({ ...image, loading: preload ? "eager" : "lazy" });
-  if (preload) {
-    preloadResource(props.src, {
-      as: "image",
-      imageSrcSet: props.srcSet,
-      imageSizes: props.sizes,
-      fetchPriority: "high",
-    });
-  }
   // eslint-disable-next-line @next/next/no-img-element -- getImageProps gives next/image's own attributes
   return <img {...props} alt={image.alt} fetchPriority={preload ? "high" : undefined} />;
 }

@@ -1,4 +1,6 @@
-import type { Attendee } from "@/lib/content";
+import Link from "next/link";
+import { type Attendee, personSlug } from "@/lib/content";
+import { routes } from "@/lib/routes";
 
 export function AttendeeSidebar({ attendees, groups }: { attendees: Attendee[]; groups: string[] }) {
   if (attendees.length === 0 && groups.length === 0) return null;
@@ -11,7 +13,7 @@ export function AttendeeSidebar({ attendees, groups }: { attendees: Attendee[]; 
             <li key={`${attendee.rank ?? ""}${attendee.name}`} className="attendee">
               <span className="attendee__name">
                 {attendee.rank && <span className="attendee__rank">{attendee.rank} </span>}
-                {attendee.name}
+                <Link href={routes.person(personSlug(attendee))}>{attendee.name}</Link>
               </span>
               {attendee.role && <span className="attendee__role">{attendee.role}</span>}
             </li>

@@ -1,5 +1,6 @@
 import { ResponsiveImage } from "@/components/media/responsive-image";
 import type { Figure } from "@/lib/content";
+import { MarkedText } from "./marked-text";
 
 // The article column is at most 42rem (672px) wide; below that the photo fills the screen.
 const FIGURE_SIZES = "(min-width: 46rem) 672px, 100vw";
@@ -17,7 +18,11 @@ export function ReportFigure({ figure, preload = false }: { figure: Figure; prel
       />
       {(figure.caption || figure.credit) && (
         <figcaption>
-          {figure.caption && <span className="report-figure__caption">{figure.caption}</span>}
+          {figure.caption && (
+            <span className="report-figure__caption">
+              <MarkedText parts={figure.captionParts} />
+            </span>
+          )}
           {figure.credit && <span className="report-figure__credit">Ảnh: {figure.credit}</span>}
         </figcaption>
       )}

@@ -1,7 +1,8 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { combineResults } from "./check";
 import { contentDirectory, listReportFiles } from "./files";
+import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { loadReport, type LoadResult } from "./load-report";
 import { ContentError } from "./problems";
 import type { Report } from "./types";
@@ -21,9 +22,23 @@ let archive: Archive | null = null;
 // request, so an editor's new or changed file shows on reload without a restart.
 const watchForEdits = process.env.NODE_ENV === "development";
 
+let glossary: { mtimeMs: number; value: Glossary } | null = null;
+
+/** The glossary, re-read when its file changes; every report is re-read with it then. */
+function refreshGlossary(directory: string): Glossary {
+  const file = path.join(directory, GLOSSARY_FILE);
+  const mtimeMs = existsSync(/*turbopackIgnore: true*/ file) ? statSync(/*turbopackIgnore: true*/ file).mtimeMs : 0;
+  if (glossary?.mtimeMs !== mtimeMs) {
+    glossary = { mtimeMs, value: loadGlossary(directory) };
+    files.clear();
+  }
+  return glossary.value;
+}
+
 function refreshFiles(directory: string): boolean {
   const names = listReportFiles(directory);
   const current = new Set(names.map((name) => path.join(directory, name)));
+  const terms = refreshGlossary(directory);
   let changed = archive === null;
   for (const key of files.keys()) {
     if (!current.has(key)) {
@@ -35,7 +50,7 @@ function refreshFiles(directory: string): boolean {
     const fullPath = path.join(directory, name);
     const mtimeMs = statSync(/*turbopackIgnore: true*/ fullPath).mtimeMs;
     if (files.get(fullPath)?.mtimeMs === mtimeMs) continue;
-    files.set(fullPath, { mtimeMs, result: loadReport(directory, name) });
+    files.set(fullPath, { mtimeMs, result: loadReport(directory, name, terms) });
     changed = true;
   }
   return changed;

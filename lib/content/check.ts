@@ -1,4 +1,5 @@
 import { contentDirectory, listReportFiles } from "./files";
+import { loadGlossary } from "./glossary";
 import { loadReport, type LoadResult } from "./load-report";
 import type { ContentProblem } from "./problems";
 import type { Report } from "./types";
@@ -35,5 +36,6 @@ export function combineResults(results: LoadResult[]): ContentCheck {
 
 /** Checks every report file of a folder, as `npm run check-content` and the build do. */
 export function checkContent(directory: string = contentDirectory()): ContentCheck {
-  return combineResults(listReportFiles(directory).map((name) => loadReport(directory, name)));
+  const glossary = loadGlossary(directory);
+  return combineResults(listReportFiles(directory).map((name) => loadReport(directory, name, glossary)));
 }

@@ -1,9 +1,12 @@
 import { site } from "../site";
-import { loadArchive } from "./archive";
+import { type Archive, loadArchive } from "./archive";
+import { type ArchiveIndexes, buildIndexes, type Person, sortTopics, type Topic, type TopicKind } from "./indexes";
 import type { Report, ReportSummary } from "./types";
 
-export type { Attendee, BodyBlock, Figure, Report, ReportSummary, Source } from "./types";
+export type { Abbreviation, Attendee, BodyBlock, Figure, Report, ReportSummary, Source } from "./types";
 export { ContentError } from "./problems";
+export { personSlug, topicSlug } from "./indexes";
+export type { Appearance, Person, Topic, TopicKind } from "./indexes";
 
 // Drafts are previewed in `next dev` and never built into the production site.
 const showDrafts = process.env.NODE_ENV === "development";
@@ -36,4 +39,54 @@ export function getReportPage(page: number): ReportPage | null {
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
   const start = (page - 1) * site.reportsPerPage;
   return { reports: reports.slice(start, start + site.reportsPerPage), page, pageCount };
+}
+
+const indexes = new WeakMap<Archive, ArchiveIndexes>();
+
+/** Topics and people, built once per archive (again in `next dev` after an edit). */
+function archiveIndexes(): ArchiveIndexes {
+  const archive = loadArchive();
+  let built = indexes.get(archive);
+  if (!built) {
+    built = buildIndexes(archive.reports.filter(visible));
+    indexes.set(archive, built);
+  }
+  return built;
+}
+
+function topicsOf(kind: TopicKind): Map<string, Topic> {
+  const { tags, categories } = archiveIndexes();
+  return kind === "tag" ? tags : categories;
+}
+
+/** Every tag or category, sorted the Vietnamese way. */
+export function getTopics(kind: TopicKind): Topic[] {
+  return sortTopics(topicsOf(kind).values());
+}
+
+export interface TopicPage extends ReportPage {
+  topic: Topic;
+}
+
+/** One page of a topic's reports, newest first; null for an unknown topic or page. */
+export function getTopicPage(kind: TopicKind, slug: string, page: number): TopicPage | null {
+  const topic = topicsOf(kind).get(slug);
+  if (!topic) return null;
+  const pageCount = Math.max(1, Math.ceil(topic.reports.length / site.reportsPerPage));
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
+  const start = (page - 1) * site.reportsPerPage;
+  return { topic, reports: topic.reports.slice(start, start + site.reportsPerPage), page, pageCount };
+}
+
+export function getPeople(): Person[] {
+  return [...archiveIndexes().people.values()];
+}
+
+export function getPerson(slug: string): Person | null {
+  return archiveIndexes().people.get(slug) ?? null;
+}
+
+/** Up to three reports related to this one, by shared people and tags. */
+export function getRelatedReports(slug: string): ReportSummary[] {
+  return archiveIndexes().related.get(slug) ?? [];
 }

@@ -4,6 +4,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { core } from "zod";
 import { isValidSlug } from "../slugs";
 import { FrontMatterSyntaxError, readFrontMatter } from "./front-matter";
+import { type Glossary, loadGlossary } from "./glossary";
 import { readPublicImageSize } from "./images";
 import { parseBody, type FigureSource } from "./markdown";
 import type { ContentProblem } from "./problems";
@@ -45,13 +46,24 @@ function problemsFromSchema(file: string, issues: core.$ZodIssue[]): ContentProb
   });
 }
 
+// Vietnamese is read syllable by syllable; about 220 a minute on a phone.
+const SYLLABLES_PER_MINUTE = 220;
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / SYLLABLES_PER_MINUTE));
+}
+
 /** An editor who leaves `category:` empty means "no category", not "a category that is null". */
 function withoutEmptyValues(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null && value !== ""));
 }
 
 /** Reads, validates and renders one report file. Never throws for bad content: it reports it. */
-export function loadReport(contentDir: string, fileName: string): LoadResult {
+export function loadReport(
+  contentDir: string,
+  fileName: string,
+  glossary: Glossary = loadGlossary(contentDir),
+): LoadResult {
   const file = fileName;
   const source = readFileSync(/*turbopackIgnore: true*/ path.join(contentDir, fileName), "utf8").normalize("NFC");
   const problems: ContentProblem[] = [];
@@ -76,7 +88,7 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
 
   let body: ReturnType<typeof parseBody>;
   try {
-    body = parseBody(raw.body);
+    body = parseBody(raw.body, glossary);
   } catch (error) {
     // remark recurses once per nesting level: thousands of nested ">" or "*" overflow the stack.
     if (!(error instanceof RangeError)) throw error;
@@ -89,6 +101,14 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
   }
   if (body.blocks.length === 0) {
     problems.push({ file, field: "nội dung", message: "bài chưa có nội dung; cần ít nhất một đoạn văn dưới dòng --- thứ hai" });
+  }
+
+  if (body.unknownAbbreviations.length > 0) {
+    warnings.push({
+      file,
+      field: "nội dung",
+      message: `chữ viết tắt chưa có trong content/chu-viet-tat.yml: ${body.unknownAbbreviations.join(", ")}; thêm nghĩa đầy đủ để người đọc hiểu`,
+    });
   }
 
   const withSize = (figure: FigureSource, field: string): Figure | null => {
@@ -124,7 +144,7 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
   }
 
   const data = parsed.success ? parsed.data : null;
-  const cover = data?.cover ? withSize({ src: data.cover, alt: "", caption: "", credit: null }, "cover") : null;
+  const cover = data?.cover ? withSize({ src: data.cover, alt: "", caption: "", captionParts: [], credit: null }, "cover") : null;
   const slug = data?.slug ?? path.basename(fileName, ".md");
   if (data && !isValidSlug(slug)) {
     problems.push({
@@ -157,6 +177,8 @@ export function loadReport(contentDir: string, fileName: string): LoadResult {
     attendeeGroups: data.attendeeGroups,
     body: blocks,
     figures,
+    abbreviations: body.abbreviations,
+    readingMinutes: readingMinutes(body.wordCount),
   };
   return { report, problems: [], warnings };
 }

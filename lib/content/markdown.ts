@@ -1,23 +1,39 @@
 import type { Image, Paragraph, Root, RootContent } from "mdast";
+import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
+import { type Abbreviation, abbreviationMarker, Glossary, type TextPart, unknownAbbreviations } from "./glossary";
 import remarkHtml from "remark-html";
 
-// remark-html sanitizes by default (GitHub's schema): raw HTML, scripts, event handlers and
-// javascript: URLs never reach a page. Figures are rendered by React, so the schema stays as is.
-const processor = remark().use(remarkHtml);
+// remark-html sanitizes with GitHub's schema: raw HTML, scripts, event handlers and javascript:
+// URLs never reach a page. The one addition is <abbr title>, which the glossary pass writes; raw
+// <abbr> in a report is dropped before that, like any raw HTML. Figures are rendered by React.
+const schema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), "abbr"],
+  attributes: { ...defaultSchema.attributes, abbr: ["title"] },
+};
+const processor = remark().use(remarkHtml, { sanitize: schema });
 
 /** A photo as written in Markdown, before its file is looked up. */
 export interface FigureSource {
   src: string;
   alt: string;
   caption: string;
+  /** The caption with its abbreviations marked. */
+  captionParts: TextPart[];
   credit: string | null;
 }
 
 export interface ParsedBody {
   blocks: Array<{ kind: "html"; html: string } | { kind: "figure"; figure: FigureSource }>;
   firstParagraph: string | null;
+  /** Known abbreviations the text uses, in order of first use; the first use of each is an <abbr>. */
+  abbreviations: Abbreviation[];
+  /** Capitalised tokens that look like abbreviations but are not in the glossary. */
+  unknownAbbreviations: string[];
+  /** Words (Vietnamese syllables) of the text, captions excluded: for the reading time. */
+  wordCount: number;
 }
 
 // \b would not work here: JavaScript treats "Ả" as a non-word character.
@@ -47,8 +63,11 @@ function toHtml(nodes: RootContent[]): string {
   return String(processor.stringify(tree)).trim();
 }
 
-export function parseBody(markdown: string): ParsedBody {
+export function parseBody(markdown: string, glossary: Glossary = new Glossary([])): ParsedBody {
   const tree = processor.parse(markdown);
+  const text = toString(tree);
+  const unknown = unknownAbbreviations(text, glossary);
+  const marker = abbreviationMarker(glossary);
   const blocks: ParsedBody["blocks"] = [];
   let pending: RootContent[] = [];
   let firstParagraph: string | null = null;
@@ -65,14 +84,17 @@ export function parseBody(markdown: string): ParsedBody {
     if (image) {
       flush();
       const { caption, credit } = splitCaption(image.title ?? "");
-      blocks.push({ kind: "figure", figure: { src: image.url, alt: image.alt ?? "", caption, credit } });
+      const captionParts = marker.markText(caption);
+      blocks.push({ kind: "figure", figure: { src: image.url, alt: image.alt ?? "", caption, captionParts, credit } });
       continue;
     }
+    marker.markTree(node);
     if (firstParagraph === null && node.type === "paragraph") {
       firstParagraph = toString(node).trim() || null;
     }
     pending.push(node);
   }
   flush();
-  return { blocks, firstParagraph };
+  const wordCount = text.split(/\s+/).filter(Boolean).length;
+  return { blocks, firstParagraph, abbreviations: marker.used, unknownAbbreviations: unknown, wordCount };
 }

@@ -52,6 +52,10 @@ const publicPath = z
 export const attendeeSchema = z.strictObject(
   {
     name: text("họ tên người tham dự, ví dụ Nguyễn Mạnh Hùng"),
+    id: z
+      .string({ error: expected("mã phân biệt hai người trùng tên, ví dụ nguyen-van-a-cong-an") })
+      .refine(isValidSlug, { error: "chỉ được có chữ thường không dấu a-z, số 0-9 và dấu gạch ngang" })
+      .optional(),
     rank: text("cấp bậc, ví dụ Đại tá").optional(),
     role: text("chức vụ, ví dụ Phó Giám đốc Công an tỉnh").optional(),
   },
@@ -106,7 +110,9 @@ export const frontMatterSchema = z.strictObject({
   attendees: z
     .array(attendeeSchema, { error: expected("một danh sách người, mỗi người bắt đầu bằng “- name:”") })
     .default([])
-    .describe("Người tham dự: mỗi người có `name` (bắt buộc), `rank` (cấp bậc), `role` (chức vụ)."),
+    .describe(
+      "Người tham dự: mỗi người có `name` (bắt buộc), `rank` (cấp bậc), `role` (chức vụ), và `id` khi cần phân biệt hai người trùng tên.",
+    ),
   attendeeGroups: z
     .array(text("tên nhóm"), { error: expected("một danh sách nhóm") })
     .default([])

@@ -1,12 +1,15 @@
+import type { Abbreviation, TextPart } from "./glossary";
 import type { Attendee } from "./schema";
 
-export type { Attendee };
+export type { Abbreviation, Attendee };
 
 /** A photo standing alone in its paragraph: shown as a figure with caption and credit. */
 export interface Figure {
   src: string;
   alt: string;
   caption: string;
+  /** The caption with the first use of each abbreviation marked. */
+  captionParts: TextPart[];
   credit: string | null;
   width: number;
   height: number;
@@ -42,7 +45,11 @@ export interface Report {
   attendeeGroups: string[];
   body: BodyBlock[];
   figures: Figure[];
+  /** Abbreviations used in the body, with their expansions, in order of first use. */
+  abbreviations: Abbreviation[];
+  /** Minutes a reader needs, rounded, at least one: "3 phút đọc". */
+  readingMinutes: number;
 }
 
 /** What listings need: everything but the body, so pages of links stay small. */
-export type ReportSummary = Omit<Report, "body" | "figures">;
+export type ReportSummary = Omit<Report, "body" | "figures" | "abbreviations">;

@@ -1,4 +1,5 @@
-import type { Report } from "../content";
+import { reportBreadcrumbs } from "../breadcrumbs";
+import type { Person, Report } from "../content";
 import { toVietnamIso } from "../dates";
 import { routes } from "../routes";
 import { absoluteUrl, site } from "../site";
@@ -67,10 +68,10 @@ export function newsArticleJsonLd(report: Report): JsonLd {
 }
 
 export function breadcrumbJsonLd(report: Report): JsonLd {
-  const crumbs = [
-    { name: "Trang chủ", url: absoluteUrl(routes.home) },
-    { name: report.title, url: absoluteUrl(routes.report(report.slug)) },
-  ];
+  const crumbs = reportBreadcrumbs(report).map((crumb) => ({
+    name: crumb.name,
+    url: absoluteUrl(crumb.href ?? routes.report(report.slug)),
+  }));
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
@@ -92,5 +93,22 @@ export function websiteJsonLd(): JsonLd {
     url: absoluteUrl(routes.home),
     inLanguage: site.language,
     publisher: publisher(),
+  };
+}
+
+export function personJsonLd(person: Person): JsonLd {
+  const latest = person.appearances[0];
+  return {
+    "@context": "https://schema.org",
+    "@type": "Person",
+    name: person.name,
+    url: absoluteUrl(routes.person(person.slug)),
+    jobTitle: latest ? [latest.rank, latest.role].filter(Boolean).join(", ") || undefined : undefined,
+    subjectOf: person.appearances.map(({ report }) => ({
+      "@type": "NewsArticle",
+      headline: report.title,
+      url: absoluteUrl(routes.report(report.slug)),
+      datePublished: toVietnamIso(report.date),
+    })),
   };
 }

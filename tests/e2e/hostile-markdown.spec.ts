@@ -191,7 +191,9 @@ test.describe("hostile Markdown and front matter", () => {
     await expect(page.getByText("Hết bài thử: dòng này phải còn hiện ra.")).toBeVisible();
     // Front-matter fields appear as the very text the editor wrote.
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(report.title);
-    await expect(page.locator(".report__category")).toHaveText(report.category ?? "");
+    await expect(
+      page.getByRole("navigation", { name: "Vị trí trang" }).getByRole("listitem").nth(1),
+    ).toHaveText(report.category ?? "");
     await expect(page.locator(".report__lead")).toHaveText(report.summary);
     await expect(page.getByRole("complementary")).toContainText(report.attendees[0].name);
     await expect(page.getByRole("complementary")).toContainText(report.attendeeGroups[0]);

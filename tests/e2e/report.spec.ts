@@ -75,9 +75,9 @@ test("six photos load, each with its caption; the last three credit Thành Cư�
   await expect(credits).toHaveText(["Ảnh: Thành Cường", "Ảnh: Thành Cường", "Ảnh: Thành Cường"]);
   await expect(figures.nth(3).locator(".report-figure__credit")).toHaveCount(1);
   await expect(figures.nth(2).locator(".report-figure__credit")).toHaveCount(0);
-  // The first photo is preloaded from the head; the others load lazily as the reader scrolls.
-  await expect(page.locator('head link[rel="preload"][as="image"][imagesrcset*="anh-1.jpg"]')).toHaveCount(1);
-  await expect(figures.first().getByRole("img")).not.toHaveAttribute("loading", "lazy");
+  // The first photo is fetched at once, at high priority; the others as the reader scrolls.
+  await expect(figures.first().getByRole("img")).toHaveAttribute("fetchpriority", "high");
+  await expect(figures.first().getByRole("img")).toHaveAttribute("loading", "eager");
   await expect(figures.nth(5).getByRole("img")).toHaveAttribute("loading", "lazy");
 });
 

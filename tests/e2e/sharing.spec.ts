@@ -127,7 +127,8 @@ test("the report's JSON-LD is a NewsArticle with its people, plus a breadcrumb",
     "@type": "BreadcrumbList",
     itemListElement: [
       { position: 1, name: "Trang chủ", item: `${E2E_SITE_URL}/` },
-      { position: 2, name: SEED_TITLE, item: SEED_URL },
+      { position: 2, name: "Quốc phòng - An ninh", item: `${E2E_SITE_URL}/chuyen-muc/quoc-phong-an-ninh` },
+      { position: 3, name: SEED_TITLE, item: SEED_URL },
     ],
   });
   const publisherLogo = await page.request.get("/logo.png");

@@ -67,6 +67,7 @@ describe("valid fixture reports", () => {
         src: "/images/ubnd-vinh-tong-ket-qp-an-2020/anh-1.jpg",
         alt: "Người dân phường Hưng Dũng quét dọn lòng đường",
         caption: "Người dân dọn vệ sinh trên đường Lê Viết Thuật.",
+        captionParts: [{ text: "Người dân dọn vệ sinh trên đường Lê Viết Thuật." }],
         credit: "Thành Cường",
         width: 1200,
         height: 800,

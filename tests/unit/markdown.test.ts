@@ -65,6 +65,7 @@ describe("parseBody", () => {
           src: "/images/a.jpg",
           alt: "Đại biểu dự hội nghị",
           caption: "Các đại biểu dự hội nghị.",
+          captionParts: [{ text: "Các đại biểu dự hội nghị." }],
           credit: "Thành Cường",
         },
       },
@@ -76,7 +77,7 @@ describe("parseBody", () => {
     const [block] = parseBody("![Hội trường](/images/a.jpg)\n").blocks;
     expect(block).toEqual({
       kind: "figure",
-      figure: { src: "/images/a.jpg", alt: "Hội trường", caption: "", credit: null },
+      figure: { src: "/images/a.jpg", alt: "Hội trường", caption: "", captionParts: [], credit: null },
     });
   });
 
@@ -133,7 +134,13 @@ describe("parseBody", () => {
   });
 
   it("an empty body has no blocks", () => {
-    expect(parseBody("")).toEqual({ blocks: [], firstParagraph: null });
+    expect(parseBody("")).toEqual({
+      blocks: [],
+      firstParagraph: null,
+      abbreviations: [],
+      unknownAbbreviations: [],
+      wordCount: 0,
+    });
   });
 });
 

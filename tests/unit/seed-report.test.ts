@@ -11,9 +11,13 @@ const seedFile = `${seedSlug}.md`;
 
 /** The text of each `<p>` in the body's HTML blocks, in reading order. */
 function paragraphs(report: Report): string[] {
-  return report.body
-    .filter((block) => block.kind === "html")
-    .flatMap((block) => [...block.html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((match) => match[1]));
+  return (
+    report.body
+      .filter((block) => block.kind === "html")
+      .flatMap((block) => [...block.html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((match) => match[1]))
+      // The text a reader reads: abbreviations are wrapped in <abbr> on first use.
+      .map((html) => html.replace(/<\/?abbr[^>]*>/g, ""))
+  );
 }
 
 /** The body as a sequence of "p" and "figure N" entries. */

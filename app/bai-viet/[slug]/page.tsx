@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
+import { AbbreviationBox } from "@/components/report/abbreviation-box";
 import { AttendeeSidebar } from "@/components/report/attendee-sidebar";
 import { DateLine } from "@/components/report/date-line";
 import { ReportBody } from "@/components/report/report-body";
+import { RelatedReports } from "@/components/report/related-reports";
 import { ReportSource } from "@/components/report/report-source";
+import { ReportTopics } from "@/components/report/report-topics";
 import { ShareBar } from "@/components/report/share-bar";
 import { JsonLdScript } from "@/components/seo/json-ld";
-import { getReportBySlug, getReports } from "@/lib/content";
+import { reportBreadcrumbs } from "@/lib/breadcrumbs";
+import { getRelatedReports, getReportBySlug, getReports } from "@/lib/content";
 import { routes } from "@/lib/routes";
+import { staticParamsForBuild } from "@/lib/static-params";
 import { reportMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl } from "@/lib/site";
@@ -16,14 +22,9 @@ export const dynamicParams = false;
 
 type Props = { params: Promise<{ slug: string }> };
 
-function reportParams() {
-  return getReports().map((report) => ({ slug: report.slug }));
-}
-
-// \`next dev\` answers from a stale list of params once after a change, so a report an editor has
-// just added would 404 on its first load. Without the list there, every slug renders on demand
-// (an unknown one is still a 404); the production build prerenders each report from the list.
-export const generateStaticParams = process.env.NODE_ENV === "development" ? undefined : reportParams;
+export const generateStaticParams = staticParamsForBuild(() =>
+  getReports().map((report) => ({ slug: report.slug })),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = getReportBySlug((await params).slug);
@@ -43,11 +44,12 @@ export default async function ReportPage({ params }: Props) {
             Bản nháp: bài này chưa được đăng và không có trên trang thật.
           </p>
         )}
-        {report.category && <p className="report__category">{report.category}</p>}
+        <Breadcrumbs crumbs={reportBreadcrumbs(report)} />
         <h1 className="report__title">{report.title}</h1>
         <p className="report__meta">
           <DateLine date={report.date} />
           {report.location && <span className="report__location">{report.location}</span>}
+          <span className="report__reading-time">{report.readingMinutes} phút đọc</span>
         </p>
         <ShareBar url={absoluteUrl(routes.report(report.slug))} title={report.title} />
         {report.hasOwnSummary && <p className="report__lead">{report.summary}</p>}
@@ -55,8 +57,11 @@ export default async function ReportPage({ params }: Props) {
       <div className="report__layout">
         <div className={report.hasOwnSummary ? "report__text" : "report__text report__text--lead-first"}>
           <ReportBody blocks={report.body} />
+          <AbbreviationBox abbreviations={report.abbreviations} />
           {report.author && <p className="report__author">{report.author}</p>}
           {report.source && <ReportSource source={report.source} />}
+          <ReportTopics tags={report.tags} />
+          <RelatedReports reports={getRelatedReports(report.slug)} />
         </div>
         <AttendeeSidebar attendees={report.attendees} groups={report.attendeeGroups} />
       </div>

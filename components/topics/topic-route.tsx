@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReportListing } from "@/components/home/report-listing";
+import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
+import { getTopicPage, getTopics, type TopicKind } from "@/lib/content";
+import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { site } from "@/lib/site";
+
+// The shared body of the four topic routes (/chu-de/…, /chuyen-muc/…, and their /trang/N pages).
+
+const KIND_NAME: Record<TopicKind, string> = { tag: "Chủ đề", category: "Chuyên mục" };
+const hrefOf = (kind: TopicKind) => (kind === "tag" ? routes.tag : routes.category);
+
+export function topicParams(kind: TopicKind): Array<{ slug: string }> {
+  return getTopics(kind).map((topic) => ({ slug: topic.slug }));
+}
+
+export function topicPageParams(kind: TopicKind): Array<{ slug: string; page: string }> {
+  return getTopics(kind).flatMap((topic) => {
+    const pageCount = Math.ceil(topic.reports.length / site.reportsPerPage);
+    return Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => ({
+      slug: topic.slug,
+      page: String(index + 2),
+    }));
+  });
+}
+
+function pageNumber(page: string | undefined): number {
+  return page === undefined ? 1 : /^\d+$/.test(page) ? Number(page) : Number.NaN;
+}
+
+export function topicMetadata(kind: TopicKind, slug: string, page?: string): Metadata {
+  const listing = getTopicPage(kind, slug, pageNumber(page));
+  if (!listing) return {};
+  const { name } = listing.topic;
+  const title = listing.page === 1 ? name : `${name}, trang ${listing.page}`;
+  return pageMetadata({
+    title,
+    description: `${KIND_NAME[kind]} “${name}”: ${listing.topic.reports.length} bài viết, mới nhất trước.`,
+    path: hrefOf(kind)(slug, listing.page),
+  });
+}
+
+export function TopicRoutePage({ kind, slug, page }: { kind: TopicKind; slug: string; page?: string }) {
+  const listing = getTopicPage(kind, slug, pageNumber(page));
+  // /…/trang/1 would repeat the topic's first page under a second address.
+  if (!listing || (page !== undefined && listing.page === 1)) notFound();
+  const { name } = listing.topic;
+  return (
+    <ReportListing
+      listing={listing}
+      heading={listing.page === 1 ? name : `${name}, trang ${listing.page}`}
+      pageHref={(n) => hrefOf(kind)(slug, n)}
+      before={
+        <Breadcrumbs
+          crumbs={[
+            { name: "Trang chủ", href: routes.home },
+            { name: KIND_NAME[kind], href: routes.topics },
+            { name },
+          ]}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,20 @@
+import type { Report } from "./content";
+import { topicSlug } from "./content/indexes";
+import { routes } from "./routes";
+
+export interface BreadcrumbTrail {
+  name: string;
+  /** Absent for the page itself. */
+  href?: string;
+}
+
+/** Trang chủ › category › report: one trail for the page and its JSON-LD. */
+export function reportBreadcrumbs(report: Report): BreadcrumbTrail[] {
+  return [
+    { name: "Trang chủ", href: routes.home },
+    ...(report.category
+      ? [{ name: report.category, href: routes.category(topicSlug(report.category)) }]
+      : []),
+    { name: report.title },
+  ];
+}
