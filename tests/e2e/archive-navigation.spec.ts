@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_SITE_URL } from "../../scripts/build-for-e2e";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
 const NEW_REPORT_TITLE = "Phường Hưng Dũng ra quân dọn vệ sinh đầu năm";
@@ -60,6 +61,18 @@ test("report → person → another report that person attended, each with its o
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: NEW_REPORT_TITLE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(NEW_REPORT_TITLE);
+});
+
+test("people and topics are in the sitemap", async ({ request }) => {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  for (const path of [
+    "/nguoi/tran-ngoc-tu",
+    "/chu-de/thanh-pho-vinh",
+    "/chuyen-muc/quoc-phong-an-ninh",
+    "/chu-de",
+  ]) {
+    expect(sitemap).toContain(`<loc>${E2E_SITE_URL}${path}</loc>`);
+  }
 });
 
 test("the topics page lists every topic, sorted the Vietnamese way, with counts", async ({ page }) => {
