@@ -25,11 +25,10 @@ function applyTextSize(value: TextSize) {
   window.dispatchEvent(new Event(CHANGE));
 }
 
-/** A−, A, A+: shown only once JavaScript runs; without it the page reads at the default size. */
+/** A−, A, A+: usable once JavaScript runs; without it the page reads at the default size. */
 export function TextSizeControl() {
   const size = useSyncExternalStore(subscribe, currentSize, () => null);
   const [announcement, setAnnouncement] = useState("");
-  if (size === null) return null;
 
   function choose(value: TextSize, name: string) {
     applyTextSize(value);
@@ -37,17 +36,18 @@ export function TextSizeControl() {
   }
 
   return (
-    <div className="text-size" role="group" aria-label="Cỡ chữ">
+    // Rendered from the start but hidden until JavaScript runs, so the header never shifts.
+    <div className="text-size" role="group" aria-label="Cỡ chữ" hidden={size === null}>
       {TEXT_SIZES.map(({ value, label, name }) => (
         <button
           key={value}
           type="button"
           className="text-size__button"
-          aria-label={name}
           aria-pressed={size === value}
           onClick={() => choose(value, name)}
         >
           {label}
+          <span className="visually-hidden"> ({name.toLowerCase()})</span>
         </button>
       ))}
       <span className="visually-hidden" role="status">
