@@ -7,8 +7,6 @@ import { loadReport, type LoadResult } from "./load-report";
 import { ContentError } from "./problems";
 import type { Report } from "./types";
 
-export { contentDirectory };
-
 export interface Archive {
   /** Every valid report, drafts included, newest first. */
   reports: Report[];

@@ -17,12 +17,10 @@ const glossarySchema = z.record(z.string().trim().min(1), z.string().trim().min(
 });
 
 export class Glossary {
-  readonly entries: Abbreviation[];
   private readonly byKey: Map<string, Abbreviation>;
   private readonly pattern: RegExp | null;
 
   constructor(entries: Abbreviation[]) {
-    this.entries = entries;
     this.byKey = new Map(entries.map((entry) => [Glossary.key(entry.abbreviation), entry]));
     // Longest first, so "BCHQS" is tried before "CHQS"; hyphens match with or without spaces.
     const alternatives = [...entries]

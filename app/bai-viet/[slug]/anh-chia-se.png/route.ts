@@ -1,12 +1,13 @@
 import { reportPreviewImage } from "@/components/og/preview-image";
 import { getReportBySlug, getReports } from "@/lib/content";
+import { staticParamsForBuild } from "@/lib/static-params";
 
 export const dynamic = "force-static";
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return getReports().map((report) => ({ slug: report.slug }));
-}
+export const generateStaticParams = staticParamsForBuild(() =>
+  getReports().map((report) => ({ slug: report.slug })),
+);
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const report = getReportBySlug((await params).slug);
