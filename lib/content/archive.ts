@@ -13,31 +13,49 @@ export interface Archive {
   bySlug: Map<string, Report>;
 }
 
-const files = new Map<string, { mtimeMs: number; result: LoadResult }>();
-let archive: Archive | null = null;
+interface ArchiveState {
+  files: Map<string, { mtimeMs: number; result: LoadResult }>;
+  glossary: { mtimeMs: number; value: Glossary } | null;
+  archive: Archive | null;
+}
+
+// Next bundles this module separately for pages and for route handlers, and a build worker runs
+// both: state kept in module variables would parse every report twice per process and hold two
+// copies. One state per process and content folder instead.
+const STATES = Symbol.for("tin-xu-nghe.content-archives");
+type WithStates = typeof globalThis & { [STATES]?: Map<string, ArchiveState> };
+
+function stateOf(directory: string): ArchiveState {
+  const states = ((globalThis as WithStates)[STATES] ??= new Map());
+  let state = states.get(directory);
+  if (!state) {
+    state = { files: new Map(), glossary: null, archive: null };
+    states.set(directory, state);
+  }
+  return state;
+}
 
 // A production server reads content once. `next dev` re-checks modification times on every
 // request, so an editor's new or changed file shows on reload without a restart.
 const watchForEdits = process.env.NODE_ENV === "development";
 
-let glossary: { mtimeMs: number; value: Glossary } | null = null;
-
 /** The glossary, re-read when its file changes; every report is re-read with it then. */
-function refreshGlossary(directory: string): Glossary {
+function refreshGlossary(state: ArchiveState, directory: string): Glossary {
   const file = path.join(directory, GLOSSARY_FILE);
   const mtimeMs = existsSync(/*turbopackIgnore: true*/ file) ? statSync(/*turbopackIgnore: true*/ file).mtimeMs : 0;
-  if (glossary?.mtimeMs !== mtimeMs) {
-    glossary = { mtimeMs, value: loadGlossary(directory) };
-    files.clear();
+  if (state.glossary?.mtimeMs !== mtimeMs) {
+    state.glossary = { mtimeMs, value: loadGlossary(directory) };
+    state.files.clear();
   }
-  return glossary.value;
+  return state.glossary.value;
 }
 
-function refreshFiles(directory: string): boolean {
+function refreshFiles(state: ArchiveState, directory: string): boolean {
+  const { files } = state;
   const names = listReportFiles(directory);
   const current = new Set(names.map((name) => path.join(directory, name)));
-  const terms = refreshGlossary(directory);
-  let changed = archive === null;
+  const terms = refreshGlossary(state, directory);
+  let changed = state.archive === null;
   for (const key of files.keys()) {
     if (!current.has(key)) {
       files.delete(key);
@@ -60,14 +78,15 @@ function refreshFiles(directory: string): boolean {
  * silently left out.
  */
 export function loadArchive(): Archive {
-  if (archive && !watchForEdits) return archive;
   const directory = contentDirectory();
-  if (!refreshFiles(directory) && archive) return archive;
-  const { reports, problems } = combineResults([...files.values()].map((file) => file.result));
+  const state = stateOf(directory);
+  if (state.archive && !watchForEdits) return state.archive;
+  if (!refreshFiles(state, directory) && state.archive) return state.archive;
+  const { reports, problems } = combineResults([...state.files.values()].map((file) => file.result));
   if (problems.length > 0) {
-    archive = null;
+    state.archive = null;
     throw new ContentError(problems, `${path.relative(process.cwd(), directory) || "."}/`);
   }
-  archive = { reports, bySlug: new Map(reports.map((report) => [report.slug, report])) };
-  return archive;
+  state.archive = { reports, bySlug: new Map(reports.map((report) => [report.slug, report])) };
+  return state.archive;
 }

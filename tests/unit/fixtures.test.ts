@@ -245,6 +245,17 @@ describe("the archive of the valid fixtures", () => {
     expect(loadArchive().reports.map((report) => report.file)).not.toContain("_huong-dan.md");
   });
 
+  it("is parsed once per process, even by a second copy of the loaders", async () => {
+    // Next bundles lib/content once for pages and again for route handlers; a build worker runs both.
+    const first = (await freshContent(validDir)).loadArchive();
+    const second = (await freshContent(validDir)).loadArchive();
+    expect(second).toBe(first);
+    expect(second.bySlug.get("ban-nhap")).toBe(first.bySlug.get("ban-nhap"));
+    const other = (await freshContent(path.join(root, "content"))).loadArchive();
+    expect(other).not.toBe(first);
+    expect(other.reports.map((report) => report.slug)).not.toContain("ban-nhap");
+  });
+
   it("pages leave out drafts too", async () => {
     const { getReportPage } = await freshContent(validDir);
     const page = getReportPage(1);
