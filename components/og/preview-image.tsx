@@ -1,16 +1,22 @@
-import { ImageResponse } from "next/og";
+import satori from "satori";
+import sharp from "sharp";
 import { PreviewCard } from "./preview-card";
-import type { Report } from "@/lib/content";
+import type { ReportSummary } from "@/lib/content";
 import { formatShortDate } from "@/lib/dates";
 import { PREVIEW_IMAGE_SIZE } from "@/lib/routes";
 import { site } from "@/lib/site";
 import { previewFonts } from "@/lib/og/fonts";
 
-async function render(card: Parameters<typeof PreviewCard>[0]): Promise<ImageResponse> {
-  return new ImageResponse(<PreviewCard {...card} />, { ...PREVIEW_IMAGE_SIZE, fonts: await previewFonts() });
+// Satori lays the card out as SVG and sharp draws it: what next/og does (with the Satori version
+// it bundles), minus the resize to the same width it always adds. The same PNG, in 23 ms instead of
+// 29 (README, "Performance at scale"): every report's card is drawn at build.
+async function render(card: Parameters<typeof PreviewCard>[0]): Promise<Response> {
+  const svg = await satori(<PreviewCard {...card} />, { ...PREVIEW_IMAGE_SIZE, fonts: await previewFonts() });
+  const png = await sharp(Buffer.from(svg)).png().toBuffer();
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 }
 
-export function reportPreviewImage(report: Report): Promise<ImageResponse> {
+export function reportPreviewImage(report: ReportSummary): Promise<Response> {
   return render({
     siteName: site.name,
     headline: report.title,
@@ -19,6 +25,6 @@ export function reportPreviewImage(report: Report): Promise<ImageResponse> {
   });
 }
 
-export function sitePreviewImage(): Promise<ImageResponse> {
+export function sitePreviewImage(): Promise<Response> {
   return render({ siteName: site.name, headline: site.description, kicker: null, dateText: null });
 }

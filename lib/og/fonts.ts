@@ -9,7 +9,7 @@ export interface PreviewFont {
   style: "normal";
 }
 
-// next/og (Satori) reads .woff, not .woff2. Each subset gets its own family name: with one name
+// Satori reads .woff, not .woff2. Each subset gets its own family name: with one name
 // for all, Satori keeps only the first file and Vietnamese letters come out blank. The image's
 // font-family lists them in order, so each glyph comes from whichever subset holds it.
 export const PREVIEW_FONT_FAMILY = "Sans, Sans-vi, Sans-ext";
