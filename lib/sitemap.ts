@@ -1,5 +1,5 @@
 import { create } from "xmlbuilder2";
-import { getPeople, getReportPage, getReports, getTopics, type Report } from "./content";
+import { getPeople, getReportPage, getReports, getTopics, type ReportSummary } from "./content";
 import { toVietnamIso } from "./dates";
 import { routes } from "./routes";
 import { absoluteUrl } from "./site";
@@ -15,11 +15,11 @@ export interface SitemapEntry {
 
 /** Home, the listing pages, every published report, topic and person, as absolute URLs. */
 export function sitemapEntries(
-  reports: Report[],
+  reports: ReportSummary[],
   pageCount: number,
   extraPaths: string[] = [],
 ): SitemapEntry[] {
-  const lastModified = (report: Report) => toVietnamIso(report.updated ?? report.date);
+  const lastModified = (report: ReportSummary) => toVietnamIso(report.updated ?? report.date);
   return [
     { url: absoluteUrl(routes.home), lastModified: reports[0] ? lastModified(reports[0]) : undefined },
     ...Array.from({ length: pageCount - 1 }, (_, index) => ({

@@ -2,17 +2,17 @@ import { contentDirectory, listReportFiles } from "./files";
 import { loadGlossary } from "./glossary";
 import { loadReport, type LoadResult } from "./load-report";
 import type { ContentProblem } from "./problems";
-import type { Report } from "./types";
+import type { Report, ReportSummary } from "./types";
 
-export interface ContentCheck {
+export interface ContentCheck<R extends ReportSummary = Report> {
   /** Valid reports, drafts included, newest first. */
-  reports: Report[];
+  reports: R[];
   problems: ContentProblem[];
   warnings: ContentProblem[];
 }
 
 /** Joins per-file results and adds what only the whole folder shows: two files with one slug. */
-export function combineResults(results: LoadResult[]): ContentCheck {
+export function combineResults<R extends ReportSummary>(results: LoadResult<R>[]): ContentCheck<R> {
   const problems = results.flatMap((result) => result.problems);
   const warnings = results.flatMap((result) => result.warnings);
   const reports = results.flatMap((result) => (result.report ? [result.report] : []));

@@ -1,5 +1,5 @@
 import { site } from "../site";
-import { type Archive, loadArchive } from "./archive";
+import { type Archive, loadArchive, loadWholeReport } from "./archive";
 import { type ArchiveIndexes, buildIndexes, type Person, sortTopics, type Topic, type TopicKind } from "./indexes";
 import type { Report, ReportSummary } from "./types";
 
@@ -11,19 +11,25 @@ export type { Appearance, Person, Topic, TopicKind } from "./indexes";
 // Drafts are previewed in `next dev` and never built into the production site.
 const showDrafts = process.env.NODE_ENV === "development";
 
-function visible(report: Report): boolean {
+function visible(report: ReportSummary): boolean {
   return showDrafts || !report.draft;
 }
 
-/** Published reports, newest first. */
-export function getReports(): Report[] {
+/** Published reports, newest first, without their bodies. */
+export function getReports(): ReportSummary[] {
   return loadArchive().reports.filter(visible);
 }
 
-/** One report, or null for a slug no report has: the slug is only ever a map key. */
-export function getReportBySlug(slug: string): Report | null {
+/** One report without its body, or null for a slug no report has: the slug is only ever a map key. */
+export function getReportSummaryBySlug(slug: string): ReportSummary | null {
   const report = loadArchive().bySlug.get(slug);
   return report && visible(report) ? report : null;
+}
+
+/** One whole report, body included, for its own page; null for a slug no report has. */
+export function getReportBySlug(slug: string): Report | null {
+  const summary = getReportSummaryBySlug(slug);
+  return summary ? loadWholeReport(summary) : null;
 }
 
 export interface ReportPage {

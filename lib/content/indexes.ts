@@ -1,5 +1,5 @@
 import { slugify } from "../slugs";
-import type { Attendee, Report, ReportSummary } from "./types";
+import type { Attendee, ReportSummary } from "./types";
 
 export type TopicKind = "tag" | "category";
 
@@ -102,7 +102,7 @@ function addTo(topics: Map<string, Topic>, kind: TopicKind, name: string, report
  * Topics and people of the whole archive, in one pass over reports already sorted newest first:
  * built once per archive, so no page rescans the archive for its own list.
  */
-export function buildIndexes(reports: Report[]): ArchiveIndexes {
+export function buildIndexes(reports: ReportSummary[]): ArchiveIndexes {
   const tags = new Map<string, Topic>();
   const categories = new Map<string, Topic>();
   const people = new Map<string, Person>();

@@ -9,10 +9,10 @@ import { readPublicImageSize } from "./images";
 import { parseBody, type FigureSource } from "./markdown";
 import type { ContentProblem } from "./problems";
 import { frontMatterSchema, knownFieldsAt } from "./schema";
-import type { BodyBlock, Figure, Report } from "./types";
+import type { BodyBlock, Figure, Report, ReportSummary } from "./types";
 
-export type LoadResult = { warnings: ContentProblem[] } & (
-  | { report: Report; problems: [] }
+export type LoadResult<R extends ReportSummary = Report> = { warnings: ContentProblem[] } & (
+  | { report: R; problems: [] }
   | { report: null; problems: ContentProblem[] }
 );
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { Report } from "../content";
+import type { ReportSummary } from "../content";
 import { toVietnamIso } from "../dates";
 import { PREVIEW_IMAGE_SIZE, routes } from "../routes";
 import { site } from "../site";
@@ -48,7 +48,7 @@ export function pageMetadata({ title, description, path }: PageDescription): Met
   };
 }
 
-export function reportMetadata(report: Report): Metadata {
+export function reportMetadata(report: ReportSummary): Metadata {
   const path = routes.report(report.slug);
   const image = {
     url: routes.reportPreviewImage(report.slug),

@@ -256,6 +256,23 @@ describe("the archive of the valid fixtures", () => {
     expect(other.reports.map((report) => report.slug)).not.toContain("ban-nhap");
   });
 
+  it("keeps no bodies in the archive: a report's page gets its whole report read again", async () => {
+    const { getReportBySlug, getReportSummaryBySlug, loadArchive } = await freshContent(validDir);
+    for (const summary of loadArchive().reports) {
+      expect(summary).not.toHaveProperty("body");
+      expect(summary).not.toHaveProperty("figures");
+    }
+    const slug = "phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam";
+    const whole = getReportBySlug(slug);
+    expect(whole).toEqual(loadReport(validDir, "ten-tep-khac.md").report);
+    expect(whole?.body.length).toBeGreaterThan(0);
+    const { body, figures, abbreviations, ...summary } = whole as Report;
+    expect(getReportSummaryBySlug(slug)).toEqual(summary);
+    expect([body, figures, abbreviations].every(Array.isArray)).toBe(true);
+    // The page's metadata and its body ask in turn: the second gets the same object, not a reparse.
+    expect(getReportBySlug(slug)).toBe(whole);
+  });
+
   it("pages leave out drafts too", async () => {
     const { getReportPage } = await freshContent(validDir);
     const page = getReportPage(1);

@@ -499,13 +499,14 @@ describe("the archive on random folders of reports", () => {
         process.env.CONTENT_DIR = directory;
         // The archive is cached per process: load a fresh copy of the modules for each folder.
         vi.resetModules();
-        const { loadArchive } = await import("@/lib/content/archive");
+        const { loadArchive, loadWholeReport } = await import("@/lib/content/archive");
         const { ContentError } = await import("@/lib/content/problems");
         try {
           const archive = loadArchive();
           loaded += 1;
-          for (const report of archive.reports) {
-            for (const html of htmlBlocks(report.body)) expect(dangersIn(html), html).toEqual([]);
+          for (const summary of archive.reports) {
+            for (const html of htmlBlocks(loadWholeReport(summary).body))
+              expect(dangersIn(html), html).toEqual([]);
           }
         } catch (error) {
           expect(error).toBeInstanceOf(ContentError);

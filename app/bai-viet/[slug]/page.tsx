@@ -11,7 +11,7 @@ import { ReportTopics } from "@/components/report/report-topics";
 import { ShareBar } from "@/components/report/share-bar";
 import { JsonLdScript } from "@/components/seo/json-ld";
 import { reportBreadcrumbs } from "@/lib/breadcrumbs";
-import { getRelatedReports, getReportBySlug, getReports } from "@/lib/content";
+import { getRelatedReports, getReportBySlug, getReports, getReportSummaryBySlug } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { staticParamsForBuild } from "@/lib/static-params";
 import { reportMetadata } from "@/lib/seo/metadata";
@@ -27,7 +27,7 @@ export const generateStaticParams = staticParamsForBuild(() =>
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const report = getReportBySlug((await params).slug);
+  const report = getReportSummaryBySlug((await params).slug);
   return report ? reportMetadata(report) : {};
 }
 

@@ -1,5 +1,5 @@
 import { reportPreviewImage } from "@/components/og/preview-image";
-import { getReportBySlug, getReports } from "@/lib/content";
+import { getReports, getReportSummaryBySlug } from "@/lib/content";
 import { staticParamsForBuild } from "@/lib/static-params";
 
 export const dynamic = "force-static";
@@ -10,7 +10,7 @@ export const generateStaticParams = staticParamsForBuild(() =>
 );
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const report = getReportBySlug((await params).slug);
+  const report = getReportSummaryBySlug((await params).slug);
   if (!report) return new Response("Không tìm thấy", { status: 404 });
   return reportPreviewImage(report);
 }
