@@ -15,7 +15,7 @@ export function toRfc822(date: Date): string {
  * The RSS 2.0 feed of the newest reports. xmlbuilder2 escapes every text, so a title holding
  * "<" or "&" stays text. (The `feed` package writes dates in GMT only, hence this builder.)
  */
-export function buildRssFeed(reports: ReportSummary[], lastBuild: Date = new Date()): string {
+export function buildRssFeed(reports: readonly ReportSummary[], lastBuild: Date = new Date()): string {
   const feedUrl = absoluteUrl(routes.feed);
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele("rss", {
     version: "2.0",

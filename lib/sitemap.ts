@@ -15,7 +15,7 @@ export interface SitemapEntry {
 
 /** Home, the listing pages, every published report, topic and person, as absolute URLs. */
 export function sitemapEntries(
-  reports: ReportSummary[],
+  reports: readonly ReportSummary[],
   pageCount: number,
   extraPaths: string[] = [],
 ): SitemapEntry[] {

@@ -1,12 +1,11 @@
 // `npm run check-content`: checks every report in the content folder without building, and lists
 // every problem in every file at once. Exits 1 when any file has an error; warnings do not fail.
-import path from "node:path";
 import { checkContent } from "../lib/content/check";
-import { contentDirectory, listReportFiles } from "../lib/content/files";
+import { contentDirectory, folderLabel, listReportFiles } from "../lib/content/files";
 import { formatProblemList } from "../lib/content/problems";
 
 const directory = contentDirectory();
-const folder = `${path.relative(process.cwd(), directory) || "."}/`;
+const folder = folderLabel(directory);
 const fileCount = listReportFiles(directory).length;
 const { reports, problems, warnings } = checkContent(directory);
 

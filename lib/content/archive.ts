@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { combineResults } from "./check";
-import { contentDirectory, listReportFiles } from "./files";
+import { contentDirectory, folderLabel, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { loadReport, type LoadResult } from "./load-report";
 import { ContentError } from "./problems";
@@ -17,8 +17,6 @@ interface ArchiveState {
   files: Map<string, { mtimeMs: number; result: LoadResult<ReportSummary> }>;
   glossary: { mtimeMs: number; value: Glossary } | null;
   archive: Archive | null;
-  /** Whole reports lately asked for, newest last: a page's metadata and body ask for the same one. */
-  recent: Map<ReportSummary, Report>;
 }
 
 // Next bundles this module separately for pages and for route handlers, and a build worker runs
@@ -31,7 +29,7 @@ function stateOf(directory: string): ArchiveState {
   const states = ((globalThis as WithStates)[STATES] ??= new Map());
   let state = states.get(directory);
   if (!state) {
-    state = { files: new Map(), glossary: null, archive: null, recent: new Map() };
+    state = { files: new Map(), glossary: null, archive: null };
     states.set(directory, state);
   }
   return state;
@@ -99,26 +97,20 @@ export function loadArchive(): Archive {
   const { reports, problems } = combineResults([...state.files.values()].map((file) => file.result));
   if (problems.length > 0) {
     state.archive = null;
-    throw new ContentError(problems, `${path.relative(process.cwd(), directory) || "."}/`);
+    throw new ContentError(problems, folderLabel(directory));
   }
   state.archive = { reports, bySlug: new Map(reports.map((report) => [report.slug, report])) };
   return state.archive;
 }
 
-const RECENT_REPORTS = 16;
-
 /**
- * The whole report behind a summary of the current archive, its file read and parsed again.
+ * The whole report behind a summary of the current archive, its file read and parsed again: only
+ * its own page asks (metadata and share cards use the summary), once per build.
  * Throws a ContentError if the file no longer loads (changed since, in `next dev`).
  */
 export function loadWholeReport(summary: ReportSummary): Report {
   const directory = contentDirectory();
-  const state = stateOf(directory);
-  const known = state.recent.get(summary);
-  if (known) return known;
-  const result = loadReport(directory, summary.file, state.glossary?.value);
-  if (!result.report) throw new ContentError(result.problems, `${path.relative(process.cwd(), directory) || "."}/`);
-  state.recent.set(summary, result.report);
-  if (state.recent.size > RECENT_REPORTS) state.recent.delete(state.recent.keys().next().value as ReportSummary);
+  const result = loadReport(directory, summary.file, stateOf(directory).glossary?.value);
+  if (!result.report) throw new ContentError(result.problems, folderLabel(directory));
   return result.report;
 }

@@ -15,9 +15,27 @@ function visible(report: ReportSummary): boolean {
   return showDrafts || !report.draft;
 }
 
-/** Published reports, newest first, without their bodies. */
-export function getReports(): ReportSummary[] {
-  return loadArchive().reports.filter(visible);
+interface ArchiveView {
+  published: ReportSummary[];
+  indexes: ArchiveIndexes | null;
+}
+
+const views = new WeakMap<Archive, ArchiveView>();
+
+/** What the pages derive from the archive, once per archive (again in `next dev` after an edit). */
+function archiveView(): ArchiveView {
+  const archive = loadArchive();
+  let view = views.get(archive);
+  if (!view) {
+    view = { published: archive.reports.filter(visible), indexes: null };
+    views.set(archive, view);
+  }
+  return view;
+}
+
+/** Published reports, newest first, without their bodies. Shared: callers must not change it. */
+export function getReports(): readonly ReportSummary[] {
+  return archiveView().published;
 }
 
 /** One report without its body, or null for a slug no report has: the slug is only ever a map key. */
@@ -38,26 +56,23 @@ export interface ReportPage {
   pageCount: number;
 }
 
-/** One page of the newest-first listing; null past the last page. */
-export function getReportPage(page: number): ReportPage | null {
-  const reports = getReports();
+/** One page of a newest-first list; null past the last page (an empty list still has page 1). */
+function pageOf(reports: readonly ReportSummary[], page: number): ReportPage | null {
   const pageCount = Math.max(1, Math.ceil(reports.length / site.reportsPerPage));
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
   const start = (page - 1) * site.reportsPerPage;
   return { reports: reports.slice(start, start + site.reportsPerPage), page, pageCount };
 }
 
-const indexes = new WeakMap<Archive, ArchiveIndexes>();
+/** One page of the newest-first listing; null past the last page. */
+export function getReportPage(page: number): ReportPage | null {
+  return pageOf(getReports(), page);
+}
 
-/** Topics and people, built once per archive (again in `next dev` after an edit). */
 function archiveIndexes(): ArchiveIndexes {
-  const archive = loadArchive();
-  let built = indexes.get(archive);
-  if (!built) {
-    built = buildIndexes(archive.reports.filter(visible));
-    indexes.set(archive, built);
-  }
-  return built;
+  const view = archiveView();
+  view.indexes ??= buildIndexes(view.published);
+  return view.indexes;
 }
 
 function topicsOf(kind: TopicKind): Map<string, Topic> {
@@ -77,11 +92,8 @@ export interface TopicPage extends ReportPage {
 /** One page of a topic's reports, newest first; null for an unknown topic or page. */
 export function getTopicPage(kind: TopicKind, slug: string, page: number): TopicPage | null {
   const topic = topicsOf(kind).get(slug);
-  if (!topic) return null;
-  const pageCount = Math.max(1, Math.ceil(topic.reports.length / site.reportsPerPage));
-  if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
-  const start = (page - 1) * site.reportsPerPage;
-  return { topic, reports: topic.reports.slice(start, start + site.reportsPerPage), page, pageCount };
+  const listing = topic ? pageOf(topic.reports, page) : null;
+  return topic && listing ? { topic, ...listing } : null;
 }
 
 export function getPeople(): Person[] {

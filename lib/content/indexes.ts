@@ -46,7 +46,7 @@ const TAG_NEIGHBOURS = 30;
  * closest in time. Built once per archive, never per page.
  */
 export function relatedReports(
-  reports: ReportSummary[],
+  reports: readonly ReportSummary[],
   tags: Map<string, Topic>,
   people: Map<string, Person>,
 ): Map<string, ReportSummary[]> {
@@ -102,7 +102,7 @@ function addTo(topics: Map<string, Topic>, kind: TopicKind, name: string, report
  * Topics and people of the whole archive, in one pass over reports already sorted newest first:
  * built once per archive, so no page rescans the archive for its own list.
  */
-export function buildIndexes(reports: ReportSummary[]): ArchiveIndexes {
+export function buildIndexes(reports: readonly ReportSummary[]): ArchiveIndexes {
   const tags = new Map<string, Topic>();
   const categories = new Map<string, Topic>();
   const people = new Map<string, Person>();
