@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
+import sharp from "sharp";
 import { getReports } from "@/lib/content";
 import { E2E_SITE_URL } from "../../scripts/build-for-e2e";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
@@ -23,6 +24,47 @@ async function jsonLd(page: Page): Promise<JsonObject[]> {
     return Array.isArray(parsed) ? parsed : [parsed];
   });
 }
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * How many pixels of each box of a preview card differ clearly from its cream background: drawn
+ * text or rules. A card can be 1200×630 and still lack its footer (Satori 0.63 drew it so).
+ */
+async function inkOfCard(png: Buffer, boxes: Record<string, Box>): Promise<Record<string, number>> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const background = [0xfb, 0xf8, 0xf3];
+  const ink = (box: Box) => {
+    let count = 0;
+    for (let y = box.top; y < box.bottom; y += 1) {
+      for (let x = box.left; x < box.right; x += 1) {
+        const offset = (y * info.width + x) * 3;
+        const distance = background.reduce(
+          (sum, value, channel) => sum + Math.abs(data[offset + channel] - value),
+          0,
+        );
+        if (distance > 120) count += 1;
+      }
+    }
+    return count;
+  };
+  return Object.fromEntries(Object.entries(boxes).map(([name, box]) => [name, ink(box)]));
+}
+
+// Where the card's parts sit (components/og/preview-card.tsx): kicker and headline at the top,
+// site name bottom left, date bottom right, nothing between.
+const CARD_BOXES = {
+  kicker: { left: 64, top: 60, right: 600, bottom: 110 },
+  headline: { left: 64, top: 120, right: 1136, bottom: 300 },
+  between: { left: 64, top: 320, right: 1136, bottom: 500 },
+  siteName: { left: 64, top: 530, right: 400, bottom: 600 },
+  date: { left: 900, top: 530, right: 1136, bottom: 600 },
+};
 
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
@@ -78,13 +120,27 @@ test("every page names the site, the locale, a canonical link and the feed", asy
   expect(await meta(page, "og:image")).toEqual([`${E2E_SITE_URL}/anh-chia-se.png`]);
 });
 
-test("the preview images answer 1200×630 PNGs", async ({ request }) => {
+test("the preview images answer 1200×630 PNGs with every part of the card drawn", async ({ request }) => {
+  const ink: Record<string, Record<string, number>> = {};
   for (const path of [`${SEED_PATH}/anh-chia-se.png`, "/anh-chia-se.png"]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()["content-type"]).toBe("image/png");
-    expect(pngSize(await response.body())).toEqual({ width: 1200, height: 630 });
+    const png = await response.body();
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    ink[path] = await inkOfCard(png, CARD_BOXES);
   }
+  const report = ink[`${SEED_PATH}/anh-chia-se.png`];
+  expect(report.kicker).toBeGreaterThan(500);
+  expect(report.headline).toBeGreaterThan(5000);
+  expect(report.between).toBe(0);
+  expect(report.siteName).toBeGreaterThan(500);
+  expect(report.date).toBeGreaterThan(500);
+  // The site's card: its description as headline, the site name, no date.
+  const site = ink["/anh-chia-se.png"];
+  expect(site.headline).toBeGreaterThan(5000);
+  expect(site.siteName).toBeGreaterThan(500);
+  expect(site.date).toBe(0);
 });
 
 test("the report's JSON-LD is a NewsArticle with its people, plus a breadcrumb", async ({ page }) => {
