@@ -1,116 +1,205 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { combineResults } from "./check";
 import { contentDirectory, folderLabel, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
-import { loadReport, type LoadResult } from "./load-report";
-import { ContentError } from "./problems";
+import { publicDirectory, publicImageMtime } from "./images";
+import { loadReport } from "./load-report";
+import { ContentError, type ContentProblem } from "./problems";
+import { ContentStore, type StoredFile } from "./store";
 import type { Report, ReportSummary } from "./types";
 
 export interface Archive {
-  /** Every valid report without its body, drafts included, newest first. */
+  /** Every report with a good version, without its body, drafts included, newest first. */
   reports: ReportSummary[];
   bySlug: Map<string, ReportSummary>;
+  /** Per slug, a number that changes whenever that report's published version does. */
+  versions: Map<string, number>;
+  /** What is wrong with the files as they are now; a broken file's last good version stays above. */
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
 }
 
+/** Which photos may have changed since the last look: all of them, or those named by address. */
+export type PhotoChanges = "all" | ReadonlySet<string>;
+
 interface ArchiveState {
-  files: Map<string, { mtimeMs: number; result: LoadResult<ReportSummary> }>;
-  glossary: { mtimeMs: number; value: Glossary } | null;
+  directory: string;
+  store: ContentStore;
+  /** The store generation `files` mirrors. */
+  generation: number;
+  files: Map<string, StoredFile>;
+  glossary: Glossary | null;
   archive: Archive | null;
 }
 
-// Next bundles this module separately for pages and for route handlers, and a build worker runs
-// both: state kept in module variables would parse every report twice per process and hold two
-// copies. One state per process and content folder instead.
+// Next bundles this module separately for pages, route handlers and instrumentation, and a build
+// worker runs several: state kept in module variables would parse every report once per bundle.
+// One state per process and content folder instead.
 const STATES = Symbol.for("tin-xu-nghe.content-archives");
-type WithStates = typeof globalThis & { [STATES]?: Map<string, ArchiveState> };
+const LIVE = Symbol.for("tin-xu-nghe.live-archive");
+type WithStates = typeof globalThis & { [STATES]?: Map<string, ArchiveState>; [LIVE]?: boolean };
+
+/**
+ * Where the parsed archive is kept between processes (`CONTENT_STORE`, set by next.config.ts and
+ * `npm start`); without it, in memory. Its rows are read again from scratch when the folder,
+ * the photos' folder or the loader's code differ from those that wrote them.
+ */
+function openStore(directory: string): ContentStore {
+  return new ContentStore(process.env.CONTENT_STORE || null, {
+    contentDirectory: directory,
+    publicDirectory: publicDirectory(),
+    loader: process.env.CONTENT_LOADER_VERSION ?? "unversioned",
+  });
+}
 
 function stateOf(directory: string): ArchiveState {
   const states = ((globalThis as WithStates)[STATES] ??= new Map());
   let state = states.get(directory);
   if (!state) {
-    state = { files: new Map(), glossary: null, archive: null };
+    const store = openStore(directory);
+    state = { directory, store, generation: 0, files: new Map(), glossary: null, archive: null };
     states.set(directory, state);
   }
   return state;
 }
 
-// A production server reads content once. `next dev` re-checks modification times on every
-// request, so an editor's new or changed file shows on reload without a restart.
-const watchForEdits = process.env.NODE_ENV === "development";
-
-/** The glossary, re-read when its file changes; every report is re-read with it then. */
-function refreshGlossary(state: ArchiveState, directory: string): Glossary {
-  const file = path.join(directory, GLOSSARY_FILE);
-  const mtimeMs = existsSync(/*turbopackIgnore: true*/ file) ? statSync(/*turbopackIgnore: true*/ file).mtimeMs : 0;
-  if (state.glossary?.mtimeMs !== mtimeMs) {
-    state.glossary = { mtimeMs, value: loadGlossary(directory) };
-    state.files.clear();
-  }
-  return state.glossary.value;
-}
-
 /**
- * What the archive keeps of a report: all but body, figures and abbreviations, which only its own
- * page needs. Copied, because V8 keeps a substring's whole source string alive, and a title or a
- * summary is a substring of its file: kept as they were, 10,000 summaries held 128 MB of a build
- * worker's heap instead of 47 MB (226 MB with bodies).
+ * The running server publishes as files change: the archive then never throws for bad content,
+ * it keeps each broken file's last good version and lists the problems (lib/publishing reports
+ * them), and it is refreshed by the folder's watcher rather than on requests.
  */
-function withoutBody(result: LoadResult): LoadResult<ReportSummary> {
-  if (!result.report) return result;
-  const { body, figures, abbreviations, ...summary } = result.report;
-  return { ...result, report: structuredClone(summary) };
+export function startLiveArchive(): void {
+  (globalThis as WithStates)[LIVE] = true;
 }
 
-function refreshFiles(state: ArchiveState, directory: string): boolean {
-  const { files } = state;
+const isLive = () => (globalThis as WithStates)[LIVE] === true;
+
+// `next dev` re-checks the folder on every request, so an editor's edit shows on reload.
+const checkOnEveryRequest = process.env.NODE_ENV === "development";
+
+/** Takes in what other processes (a build's workers, other instances) wrote since this one last looked. */
+function syncFromStore(state: ArchiveState): boolean {
+  const generation = state.store.generation();
+  if (generation === state.generation) return false;
+  const names = new Set(state.store.fileNames());
+  for (const file of state.files.keys()) if (!names.has(file)) state.files.delete(file);
+  for (const entry of state.store.filesWrittenAfter(state.generation)) state.files.set(entry.file, entry);
+  state.generation = generation;
+  return true;
+}
+
+function glossaryStamp(directory: string): string {
+  const file = path.join(directory, GLOSSARY_FILE);
+  return existsSync(/*turbopackIgnore: true*/ file) ? String(statSync(/*turbopackIgnore: true*/ file).mtimeMs) : "none";
+}
+
+function photosChanged(entry: StoredFile, photos: PhotoChanges): boolean {
+  if (photos === "all") return entry.photos.some((photo) => publicImageMtime(photo.src) !== photo.mtimeMs);
+  return entry.photos.some((photo) => photos.has(photo.src));
+}
+
+/** Reads again every file that changed since the store last saw it; returns whether any did. */
+function readChangedFiles(state: ArchiveState, photos: PhotoChanges): boolean {
+  const { directory, store, files } = state;
+  let changed = syncFromStore(state);
+  const glossary = glossaryStamp(directory);
+  const glossaryChanged = store.meta("glossary") !== glossary;
+  if (glossaryChanged || !state.glossary) state.glossary = loadGlossary(directory);
   const names = listReportFiles(directory);
-  const current = new Set(names.map((name) => path.join(directory, name)));
-  const terms = refreshGlossary(state, directory);
-  let changed = state.archive === null;
-  for (const key of files.keys()) {
-    if (!current.has(key)) {
-      files.delete(key);
-      changed = true;
-    }
-  }
-  for (const name of names) {
-    const fullPath = path.join(directory, name);
-    const mtimeMs = statSync(/*turbopackIgnore: true*/ fullPath).mtimeMs;
-    if (files.get(fullPath)?.mtimeMs === mtimeMs) continue;
-    files.set(fullPath, { mtimeMs, result: withoutBody(loadReport(directory, name, terms)) });
+  const present = new Set(names);
+  for (const file of [...files.keys()]) {
+    if (present.has(file)) continue;
+    store.remove(file);
+    files.delete(file);
     changed = true;
   }
+  for (const name of names) {
+    const { mtimeMs, size } = statSync(/*turbopackIgnore: true*/ path.join(directory, name));
+    const known = files.get(name);
+    const fresh =
+      known && !glossaryChanged && known.mtimeMs === mtimeMs && known.size === size && !photosChanged(known, photos);
+    if (fresh) continue;
+    const result = loadReport(directory, name, state.glossary);
+    const stamps = result.photos.map((src) => ({ src, mtimeMs: publicImageMtime(src) }));
+    const report = result.report;
+    const entry = { file: name, mtimeMs, size, photos: stamps, problems: result.problems, warnings: result.warnings };
+    files.set(name, store.write(entry, report, report && summaryOf(report)));
+    changed = true;
+  }
+  if (glossaryChanged) store.setMeta("glossary", glossary);
+  state.generation = store.generation();
   return changed;
 }
 
-/**
- * Every report, read and parsed once per process (again in `next dev` when a file changed).
- * Any invalid file stops everything with a ContentError listing every problem: a report is never
- * silently left out.
- */
-export function loadArchive(): Archive {
-  const directory = contentDirectory();
-  const state = stateOf(directory);
-  if (state.archive && !watchForEdits) return state.archive;
-  if (!refreshFiles(state, directory) && state.archive) return state.archive;
-  const { reports, problems } = combineResults([...state.files.values()].map((file) => file.result));
-  if (problems.length > 0) {
-    state.archive = null;
-    throw new ContentError(problems, folderLabel(directory));
+/** What the archive keeps of a report: all but body, figures and abbreviations, which only its own page needs. */
+function summaryOf(report: Report): ReportSummary {
+  const { body, figures, abbreviations, ...summary } = report;
+  return summary;
+}
+
+/** The archive the files describe: the first file to claim an address keeps it. */
+function archiveOf(files: Iterable<StoredFile>): Archive {
+  const entries = [...files].sort((a, b) => a.seq - b.seq);
+  const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+  const bySlug = new Map<string, ReportSummary>();
+  const versions = new Map<string, number>();
+  for (const entry of entries) {
+    problems.push(...entry.problems);
+    warnings.push(...entry.warnings);
+    const report = entry.summary;
+    if (!report) continue;
+    const other = bySlug.get(report.slug);
+    if (other) {
+      problems.push({
+        file: entry.file,
+        field: "slug",
+        message: `địa chỉ “${report.slug}” đã dùng cho ${other.file}; đổi tên tệp hoặc đặt slug khác cho một trong hai bài`,
+      });
+      continue;
+    }
+    bySlug.set(report.slug, report);
+    versions.set(report.slug, entry.version);
   }
-  state.archive = { reports, bySlug: new Map(reports.map((report) => [report.slug, report])) };
+  const reports = [...bySlug.values()].sort(
+    (a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug),
+  );
+  return { reports, bySlug, versions, problems, warnings };
+}
+
+function refresh(state: ArchiveState, photos: PhotoChanges): Archive {
+  const changed = state.store.transaction(() => readChangedFiles(state, photos));
+  if (changed || !state.archive) state.archive = archiveOf(state.files.values());
   return state.archive;
 }
 
 /**
- * The whole report behind a summary of the current archive, its file read and parsed again: only
- * its own page asks (metadata and share cards use the summary), once per build.
- * Throws a ContentError if the file no longer loads (changed since, in `next dev`).
+ * Every report, parsed once across processes (kept in the store) and read again only when its
+ * file or one of its photos changes. Outside the live server, any invalid file stops everything
+ * with a ContentError listing every problem: a report is never silently left out of a build.
  */
+export function loadArchive(): Archive {
+  const directory = contentDirectory();
+  const state = stateOf(directory);
+  const archive = state.archive && !checkOnEveryRequest ? state.archive : refresh(state, "all");
+  if (archive.problems.length > 0 && !isLive()) throw new ContentError(archive.problems, folderLabel(directory));
+  return archive;
+}
+
+/**
+ * Looks at the folder again after a change (the live server's watcher calls this): reads the
+ * changed files, and those showing a photo that changed. Returns the archive before and after.
+ */
+export function refreshArchive(photos: PhotoChanges): { before: Archive | null; after: Archive } {
+  const state = stateOf(contentDirectory());
+  const before = state.archive;
+  return { before, after: refresh(state, photos) };
+}
+
+/** The whole report behind a summary of the archive, body included, as last read without problems. */
 export function loadWholeReport(summary: ReportSummary): Report {
   const directory = contentDirectory();
-  const result = loadReport(directory, summary.file, stateOf(directory).glossary?.value);
-  if (!result.report) throw new ContentError(result.problems, folderLabel(directory));
-  return result.report;
+  const report = stateOf(directory).store.report(summary.file);
+  if (!report) throw new ContentError([{ file: summary.file, field: null, message: "bài không còn trong kho" }], folderLabel(directory));
+  return report;
 }

@@ -15,16 +15,15 @@ function visible(report: ReportSummary): boolean {
   return showDrafts || !report.draft;
 }
 
-interface ArchiveView {
+export interface ArchiveView {
   published: ReportSummary[];
   indexes: ArchiveIndexes | null;
 }
 
 const views = new WeakMap<Archive, ArchiveView>();
 
-/** What the pages derive from the archive, once per archive (again in `next dev` after an edit). */
-function archiveView(): ArchiveView {
-  const archive = loadArchive();
+/** What the pages derive from an archive, once per archive (again after each publish). */
+export function archiveView(archive: Archive = loadArchive()): ArchiveView {
   let view = views.get(archive);
   if (!view) {
     view = { published: archive.reports.filter(visible), indexes: null };
@@ -69,8 +68,7 @@ export function getReportPage(page: number): ReportPage | null {
   return pageOf(getReports(), page);
 }
 
-function archiveIndexes(): ArchiveIndexes {
-  const view = archiveView();
+export function archiveIndexes(view: ArchiveView = archiveView()): ArchiveIndexes {
   view.indexes ??= buildIndexes(view.published);
   return view.indexes;
 }

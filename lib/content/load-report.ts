@@ -11,7 +11,11 @@ import type { ContentProblem } from "./problems";
 import { frontMatterSchema, knownFieldsAt } from "./schema";
 import type { BodyBlock, Figure, Report, ReportSummary } from "./types";
 
-export type LoadResult<R extends ReportSummary = Report> = { warnings: ContentProblem[] } & (
+export type LoadResult<R extends ReportSummary = Report> = {
+  warnings: ContentProblem[];
+  /** Every photo the file refers to, found or not: a photo copied in later can make it valid. */
+  photos: string[];
+} & (
   | { report: R; problems: [] }
   | { report: null; problems: ContentProblem[] }
 );
@@ -80,7 +84,7 @@ export function loadReport(
       line: error.line,
       message: `phần đầu bài (giữa hai dòng ---) sai cú pháp YAML${error.line ? ` ở dòng ${error.line}` : ""} (${error.message}); kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách và dấu ngoặc kép đóng mở đủ`,
     });
-    return { report: null, problems, warnings };
+    return { report: null, problems, warnings, photos: [] };
   }
 
   const parsed = frontMatterSchema.safeParse(withoutEmptyValues(raw.data));
@@ -97,7 +101,7 @@ export function loadReport(
       field: "nội dung",
       message: "văn bản lồng nhau quá sâu (hàng nghìn dấu > hoặc *); cần bỏ bớt các lớp lồng nhau",
     });
-    return { report: null, problems, warnings };
+    return { report: null, problems, warnings, photos: [] };
   }
   if (body.blocks.length === 0) {
     problems.push({ file, field: "nội dung", message: "bài chưa có nội dung; cần ít nhất một đoạn văn dưới dòng --- thứ hai" });
@@ -111,7 +115,9 @@ export function loadReport(
     });
   }
 
+  const photos: string[] = [];
   const withSize = (figure: FigureSource, field: string): Figure | null => {
+    photos.push(figure.src);
     const size = readPublicImageSize(figure.src);
     if (typeof size === "string") {
       problems.push({ file, field, message: size });
@@ -156,7 +162,7 @@ export function loadReport(
   if (data && !data.summary) {
     warnings.push({ file, field: "summary", message: "chưa có tóm tắt; trang chủ và bản xem trước khi chia sẻ sẽ dùng đoạn đầu tiên" });
   }
-  if (!data || problems.length > 0) return { report: null, problems, warnings };
+  if (!data || problems.length > 0) return { report: null, problems, warnings, photos };
 
   const report: Report = {
     slug,
@@ -180,5 +186,5 @@ export function loadReport(
     abbreviations: body.abbreviations,
     readingMinutes: readingMinutes(body.wordCount),
   };
-  return { report, problems: [], warnings };
+  return { report, problems: [], warnings, photos };
 }

@@ -15,7 +15,8 @@ const entries = (count: number): SitemapEntry[] =>
     lastModified: "2021-01-12T08:00:00+07:00",
   }));
 
-describe("the sitemap at any size", () => {
+// Building and parsing 50,000 URLs takes 1–2 s here: room for a machine three times slower.
+describe("the sitemap at any size", { timeout: 20_000 }, () => {
   it("is one urlset up to 50,000 URLs, with every text escaped", () => {
     const xml = rootSitemapXml(entries(SITEMAP_LIMIT));
     expect(xml).toContain("&amp;b=&lt;2&gt;");
@@ -36,7 +37,9 @@ describe("the sitemap at any size", () => {
       "http://localhost:3000/sitemaps/2.xml",
       "http://localhost:3000/sitemaps/3.xml",
     ]);
-    const sizes = [1, 2, 3].map((chunk) => parser.parse(sitemapChunkXml(all, chunk)).urlset.url.length);
-    expect(sizes).toEqual([50_000, 50_000, 20_001]);
+    // The first test parses a full file; here counting the entries is enough.
+    const chunks = [1, 2, 3].map((chunk) => sitemapChunkXml(all, chunk));
+    expect(chunks.map((xml) => xml.match(/<\/url>/g)?.length)).toEqual([50_000, 50_000, 20_001]);
+    expect(chunks[2]).toContain("<loc>http://localhost:3000/bai-viet/bai-120000?a=1&amp;b=&lt;2&gt;</loc>");
   });
 });

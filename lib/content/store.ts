@@ -1,0 +1,181 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import Database from "better-sqlite3";
+import type { ContentProblem } from "./problems";
+import type { Report, ReportSummary } from "./types";
+
+/** A photo a report shows, with the modification time it had when the report was read (null: missing). */
+export interface PhotoStamp {
+  src: string;
+  mtimeMs: number | null;
+}
+
+/** What the store keeps of one report file: how it was last read, and its last good version. */
+export interface StoredFile {
+  file: string;
+  mtimeMs: number;
+  size: number;
+  photos: PhotoStamp[];
+  /** Unique across the store; changes whenever the file's published version does. */
+  version: number;
+  /** Order of first appearance: of two files claiming one address, the earlier keeps it. */
+  seq: number;
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+  /** The last version that loaded without problems, or null if none ever did. */
+  summary: ReportSummary | null;
+}
+
+interface Row {
+  file: string;
+  mtime_ms: number;
+  size: number;
+  photos: Buffer;
+  version: number;
+  seq: number;
+  problems: Buffer;
+  warnings: Buffer;
+  summary: Buffer | null;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS files (
+    file TEXT PRIMARY KEY,
+    mtime_ms REAL NOT NULL,
+    size INTEGER NOT NULL,
+    photos BLOB NOT NULL,
+    version INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    written INTEGER NOT NULL,
+    problems BLOB NOT NULL,
+    warnings BLOB NOT NULL,
+    summary BLOB,
+    report BLOB
+  );
+  CREATE INDEX IF NOT EXISTS files_written ON files (written);
+`;
+
+// Every column but the whole report, which only a report's own page asks for.
+const ENTRY_COLUMNS = "file, mtime_ms, size, photos, version, seq, problems, warnings, summary";
+
+const fromRow = (row: Row): StoredFile => ({
+  file: row.file,
+  mtimeMs: row.mtime_ms,
+  size: row.size,
+  photos: deserialize(row.photos),
+  version: row.version,
+  seq: row.seq,
+  problems: deserialize(row.problems),
+  warnings: deserialize(row.warnings),
+  summary: row.summary ? deserialize(row.summary) : null,
+});
+
+/**
+ * Every report file as last read, in SQLite: the build's workers and every server process share
+ * one parse of each file, a restart starts from it instead of re-reading the archive, and a file
+ * that breaks keeps its last good version. Plain data, serialised with v8 (dates stay dates).
+ * `location` null keeps the store in memory (unit tests, one-off folders).
+ */
+export class ContentStore {
+  private readonly db: Database.Database;
+
+  constructor(location: string | null, identity: Record<string, string>) {
+    if (location) mkdirSync(path.dirname(location), { recursive: true });
+    // A build's workers and the servers wait their turn to write rather than fail; a cold parse of
+    // a large archive holds the lock for a while.
+    this.db = new Database(location ?? ":memory:", { timeout: 600_000 });
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(SCHEMA);
+    this.transaction(() => {
+      // What the rows were read by: another content folder, loader or schema means read them all again.
+      const same = Object.entries(identity).every(([key, value]) => this.meta(key) === value);
+      if (same) return;
+      this.db.exec("DELETE FROM files; DELETE FROM meta;");
+      for (const [key, value] of Object.entries(identity)) this.setMeta(key, value);
+    });
+  }
+
+  /** Runs `work` holding the store's write lock, so two processes never parse the same change. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  meta(key: string): string | null {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
+  /** A counter every write moves on: another process's writes show as a generation not seen yet. */
+  generation(): number {
+    return Number(this.meta("generation") ?? 0);
+  }
+
+  private nextGeneration(): number {
+    const next = this.generation() + 1;
+    this.setMeta("generation", String(next));
+    return next;
+  }
+
+  fileNames(): string[] {
+    return this.db.prepare("SELECT file FROM files").pluck().all() as string[];
+  }
+
+  /** The files written since a generation (all of them after 0). */
+  filesWrittenAfter(generation: number): StoredFile[] {
+    return (this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM files WHERE written > ?`).all(generation) as Row[]).map(fromRow);
+  }
+
+  /** Records a read of a file. A good report replaces the last good version; a bad one keeps it. */
+  write(entry: Omit<StoredFile, "version" | "seq" | "summary">, report: Report | null, summary: ReportSummary | null): StoredFile {
+    const previous = this.db.prepare("SELECT version, seq FROM files WHERE file = ?").get(entry.file) as
+      | { version: number; seq: number }
+      | undefined;
+    const generation = this.nextGeneration();
+    const good = report !== null;
+    this.db
+      .prepare(
+        `INSERT INTO files (file, mtime_ms, size, photos, version, seq, written, problems, warnings, summary, report)
+         VALUES (@file, @mtimeMs, @size, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report)
+         ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, photos = excluded.photos,
+           written = excluded.written, problems = excluded.problems, warnings = excluded.warnings${
+             good ? ", version = excluded.version, summary = excluded.summary, report = excluded.report" : ""
+           }`,
+      )
+      .run({
+        file: entry.file,
+        mtimeMs: entry.mtimeMs,
+        size: entry.size,
+        photos: serialize(entry.photos),
+        version: good || !previous ? generation : previous.version,
+        seq: previous?.seq ?? generation,
+        written: generation,
+        problems: serialize(entry.problems),
+        warnings: serialize(entry.warnings),
+        summary: good ? serialize(summary) : null,
+        report: good ? serialize(report) : null,
+      });
+    return fromRow(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM files WHERE file = ?`).get(entry.file) as Row);
+  }
+
+  remove(file: string): void {
+    this.nextGeneration();
+    this.db.prepare("DELETE FROM files WHERE file = ?").run(file);
+  }
+
+  /** The last good whole report of a file, body included; null if it never loaded. */
+  report(file: string): Report | null {
+    const row = this.db.prepare("SELECT report FROM files WHERE file = ?").get(file) as { report: Buffer | null } | undefined;
+    return row?.report ? deserialize(row.report) : null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
