@@ -1,5 +1,8 @@
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import type { NextConfig } from "next";
+import { MEDIA_CACHE, PAGE_CDN_SECONDS, PAGE_STALE_SECONDS } from "./lib/cache-control";
+import { shareContentStore } from "./scripts/content-store";
 
 // React's development build evaluates strings (call stacks, hot reload): only `next dev` needs it.
 const isDevelopment = process.env.NODE_ENV === "development";
@@ -52,25 +55,37 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
-// Pages, feed and sitemap change when a report is published, that is, on the next build. Browsers
-// revalidate every time (a cheap 304 thanks to the ETag); a CDN serves its copy for five minutes,
-// then a stale one for up to a day while it fetches the new one.
-const DOCUMENT_CACHE = "public, max-age=0, s-maxage=300, stale-while-revalidate=86400";
-// Photos and preview images change rarely, but keep their names when they do (a placeholder
-// replaced by the real photo), so they are never `immutable`.
-const MEDIA_CACHE = "public, max-age=3600, s-maxage=86400, stale-while-revalidate=604800";
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+// The build's workers and `next dev` share one parse of the archive through this store.
+shareContentStore(distDir);
 
 const nextConfig: NextConfig = {
   // The browser tests build into their own folder, with their own content, so they never
   // overwrite the build that `npm start` serves.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir,
   // A self-contained server in <distDir>/standalone: `npm run start:standalone` (README, "Deployment").
   output: "standalone",
   poweredByHeader: false,
+  // Share cards of reports published after the build are drawn by the running server, which then
+  // needs the fonts' files (read, not imported, so not traced on their own).
+  outputFileTracingIncludes: Object.fromEntries(
+    ["/anh-chia-se.png", "/bai-viet/[slug]/anh-chia-se.png"].map((route) => [
+      route,
+      [
+        "./node_modules/@fontsource/be-vietnam-pro/files/be-vietnam-pro-{latin,latin-ext,vietnamese}-{400,700}-normal.woff",
+      ],
+    ]),
+  ),
+  // Next's file cache, except that a 404 is never stored: made-up addresses cost nothing lasting.
+  cacheHandler: path.resolve("lib/publishing/cache-handler.mjs"),
+  // The loader's digest goes into the server's code, which has no lib/ to hash at run time.
+  env: { CONTENT_LOADER_VERSION: process.env.CONTENT_LOADER_VERSION },
   // Next keeps one core for its main process by default; while pages are prerendered that process
   // mostly waits, so on a 2-core machine both cores render (measured: 10,000 reports, README).
   experimental: { cpus: Math.max(1, availableParallelism()) },
   reactStrictMode: true,
+  // Pages say `s-maxage=300, stale-while-revalidate=86400` (README, "Deployment").
+  expireTime: PAGE_CDN_SECONDS + PAGE_STALE_SECONDS,
   images: {
     formats: ["image/avif", "image/webp"],
     // Widths offered in each photo's srcset: phones to a 2× desktop column (672 px), and 2× the
@@ -82,13 +97,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // Everything but /_next/ (hashed files Next marks immutable; the image optimiser sets its own).
-      // A later rule's header wins, so photos and preview images override this below.
-      { source: "/:path((?!_next/).*)", headers: [{ key: "Cache-Control", value: DOCUMENT_CACHE }] },
-      { source: "/images/:path*", headers: [{ key: "Cache-Control", value: MEDIA_CACHE }] },
+      // A header set here also lands on 404s, which a CDN would then keep for minutes after the
+      // report is published. So only the logo, a file that is always there, gets one here; pages
+      // take theirs from their revalidation time, route handlers set their own.
       { source: "/logo.png", headers: [{ key: "Cache-Control", value: MEDIA_CACHE }] },
-      { source: "/anh-chia-se.png", headers: [{ key: "Cache-Control", value: MEDIA_CACHE }] },
-      { source: "/bai-viet/:slug/anh-chia-se.png", headers: [{ key: "Cache-Control", value: MEDIA_CACHE }] },
     ];
   },
 };

@@ -9,6 +9,11 @@ import { site } from "@/lib/site";
 import { APPLY_STORED_TEXT_SIZE } from "@/lib/text-size";
 import "./globals.css";
 
+// Every page is cached until a publish revalidates it; this only sets what CDNs are told
+// (`s-maxage`, PAGE_CDN_SECONDS in lib/cache-control.ts: a segment setting must be a literal) and
+// re-renders a page at most once per period when it is read.
+export const revalidate = 300;
+
 export const metadata: Metadata = {
   ...pageMetadata({ title: site.name, description: site.description, path: null }),
   metadataBase: site.url,

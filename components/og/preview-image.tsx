@@ -1,6 +1,7 @@
 import satori from "satori";
 import sharp from "sharp";
 import { PreviewCard } from "./preview-card";
+import { MEDIA_CACHE } from "@/lib/cache-control";
 import type { ReportSummary } from "@/lib/content";
 import { formatShortDate } from "@/lib/dates";
 import { PREVIEW_IMAGE_SIZE } from "@/lib/routes";
@@ -13,7 +14,9 @@ import { previewFonts } from "@/lib/og/fonts";
 async function render(card: Parameters<typeof PreviewCard>[0]): Promise<Response> {
   const svg = await satori(<PreviewCard {...card} />, { ...PREVIEW_IMAGE_SIZE, fonts: await previewFonts() });
   const png = await sharp(Buffer.from(svg)).png().toBuffer();
-  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
+  return new Response(new Uint8Array(png), {
+    headers: { "Content-Type": "image/png", "Cache-Control": MEDIA_CACHE },
+  });
 }
 
 export function reportPreviewImage(report: ReportSummary): Promise<Response> {

@@ -2,29 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportListing } from "@/components/home/report-listing";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
-import { getTopicPage, getTopics, type TopicKind } from "@/lib/content";
+import { getTopicPage, type TopicKind } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { site } from "@/lib/site";
 
 // The shared body of the four topic routes (/chu-de/…, /chuyen-muc/…, and their /trang/N pages).
 
 const KIND_NAME: Record<TopicKind, string> = { tag: "Chủ đề", category: "Chuyên mục" };
 const hrefOf = (kind: TopicKind) => (kind === "tag" ? routes.tag : routes.category);
-
-export function topicParams(kind: TopicKind): Array<{ slug: string }> {
-  return getTopics(kind).map((topic) => ({ slug: topic.slug }));
-}
-
-export function topicPageParams(kind: TopicKind): Array<{ slug: string; page: string }> {
-  return getTopics(kind).flatMap((topic) => {
-    const pageCount = Math.ceil(topic.reports.length / site.reportsPerPage);
-    return Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => ({
-      slug: topic.slug,
-      page: String(index + 2),
-    }));
-  });
-}
 
 function pageNumber(page: string | undefined): number {
   return page === undefined ? 1 : /^\d+$/.test(page) ? Number(page) : Number.NaN;

@@ -19,7 +19,7 @@ export interface Archive {
   warnings: ContentProblem[];
 }
 
-/** Which photos may have changed since the last look: all of them, or those named by address. */
+/** Which photos may have changed since the last look: all of them, or those named by (decoded) address. */
 export type PhotoChanges = "all" | ReadonlySet<string>;
 
 interface ArchiveState {
@@ -93,9 +93,17 @@ function glossaryStamp(directory: string): string {
   return existsSync(/*turbopackIgnore: true*/ file) ? String(statSync(/*turbopackIgnore: true*/ file).mtimeMs) : "none";
 }
 
+function decoded(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
 function photosChanged(entry: StoredFile, photos: PhotoChanges): boolean {
   if (photos === "all") return entry.photos.some((photo) => publicImageMtime(photo.src) !== photo.mtimeMs);
-  return entry.photos.some((photo) => photos.has(photo.src));
+  return entry.photos.some((photo) => photos.has(decoded(photo.src)));
 }
 
 /** Reads again every file that changed since the store last saw it; returns whether any did. */
@@ -190,8 +198,14 @@ export function loadArchive(): Archive {
  * Looks at the folder again after a change (the live server's watcher calls this): reads the
  * changed files, and those showing a photo that changed. Returns the archive before and after.
  */
-export function refreshArchive(photos: PhotoChanges): { before: Archive | null; after: Archive } {
+export function refreshArchive(photos: PhotoChanges): { before: Archive; after: Archive } {
   const state = stateOf(contentDirectory());
+  // At start, "before" is what the store held: what the cached pages were rendered from, by the
+  // build or before a restart. The difference is what changed while no server watched.
+  if (!state.archive) {
+    state.store.transaction(() => syncFromStore(state));
+    state.archive = archiveOf(state.files.values());
+  }
   const before = state.archive;
   return { before, after: refresh(state, photos) };
 }

@@ -5,7 +5,7 @@ import type { Report, ReportSummary } from "./types";
 
 export type { Abbreviation, Attendee, BodyBlock, Figure, Report, ReportSummary, Source } from "./types";
 export { ContentError } from "./problems";
-export { personSlug, topicSlug } from "./indexes";
+export { personSlug, sortTopics, topicSlug } from "./indexes";
 export type { Appearance, Person, Topic, TopicKind } from "./indexes";
 
 // Drafts are previewed in `next dev` and never built into the production site.

@@ -11,20 +11,16 @@ import { ReportTopics } from "@/components/report/report-topics";
 import { ShareBar } from "@/components/report/share-bar";
 import { JsonLdScript } from "@/components/seo/json-ld";
 import { reportBreadcrumbs } from "@/lib/breadcrumbs";
-import { getRelatedReports, getReportBySlug, getReports, getReportSummaryBySlug } from "@/lib/content";
+import { getRelatedReports, getReportBySlug, getReportSummaryBySlug } from "@/lib/content";
 import { routes } from "@/lib/routes";
-import { staticParamsForBuild } from "@/lib/static-params";
+import { newestReportParams } from "@/lib/static-params";
 import { reportMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl } from "@/lib/site";
 
-export const dynamicParams = false;
-
 type Props = { params: Promise<{ slug: string }> };
 
-export const generateStaticParams = staticParamsForBuild(() =>
-  getReports().map((report) => ({ slug: report.slug })),
-);
+export const generateStaticParams = newestReportParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = getReportSummaryBySlug((await params).slug);

@@ -1,8 +1,7 @@
-import { topicMetadata, topicParams, TopicRoutePage } from "@/components/topics/topic-route";
-import { staticParamsForBuild } from "@/lib/static-params";
+import { topicMetadata, TopicRoutePage } from "@/components/topics/topic-route";
+import { newestCategoryParams } from "@/lib/static-params";
 
-export const dynamicParams = false;
-export const generateStaticParams = staticParamsForBuild(() => topicParams("category"));
+export const generateStaticParams = newestCategoryParams;
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -4,16 +4,13 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
 import { DateLine } from "@/components/report/date-line";
 import { JsonLdScript } from "@/components/seo/json-ld";
-import { getPeople, getPerson } from "@/lib/content";
+import { getPerson } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { personJsonLd } from "@/lib/seo/structured-data";
-import { staticParamsForBuild } from "@/lib/static-params";
+import { newestPeopleParams } from "@/lib/static-params";
 
-export const dynamicParams = false;
-export const generateStaticParams = staticParamsForBuild(() =>
-  getPeople().map((person) => ({ slug: person.slug })),
-);
+export const generateStaticParams = newestPeopleParams;
 
 type Props = { params: Promise<{ slug: string }> };
 

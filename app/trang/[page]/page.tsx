@@ -5,17 +5,12 @@ import { getReportPage } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
-import { staticParamsForBuild } from "@/lib/static-params";
-
-export const dynamicParams = false;
+import { newestListingParams } from "@/lib/static-params";
 
 type Props = { params: Promise<{ page: string }> };
 
 // Page 1 is the home page; this route serves pages 2 and beyond.
-export const generateStaticParams = staticParamsForBuild(() => {
-  const pageCount = getReportPage(1)?.pageCount ?? 1;
-  return Array.from({ length: pageCount - 1 }, (_, index) => ({ page: String(index + 2) }));
-});
+export const generateStaticParams = newestListingParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page } = await params;

@@ -1,8 +1,7 @@
-import { topicMetadata, topicPageParams, TopicRoutePage } from "@/components/topics/topic-route";
-import { staticParamsForBuild } from "@/lib/static-params";
+import { topicMetadata, TopicRoutePage } from "@/components/topics/topic-route";
+import { onFirstRequest } from "@/lib/static-params";
 
-export const dynamicParams = false;
-export const generateStaticParams = staticParamsForBuild(() => topicPageParams("tag"));
+export const generateStaticParams = onFirstRequest;
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 

@@ -1,0 +1,136 @@
+import path from "node:path";
+import { watch } from "chokidar";
+import { type PhotoChanges, refreshArchive, startLiveArchive } from "../content/archive";
+import { contentDirectory } from "../content/files";
+import { GLOSSARY_FILE } from "../content/glossary";
+import { publicDirectory } from "../content/images";
+import { createProblemReporter } from "./problem-report";
+import { publishingSecret, SECRET_HEADER } from "./secret";
+import { stalePaths } from "./stale-paths";
+
+// A burst of saves (a folder copied in, an editor saving twice) is one pass: it starts once the
+// folder has been quiet this long, or at the latest this long after the first change.
+const QUIET_MS = 100;
+const MAX_WAIT_MS = 1000;
+
+const log = (line: string) => console.log(`[đăng bài] ${line}`);
+
+/** The running server, as this process reaches it: itself on loopback unless bound elsewhere. */
+function ownOrigin(): string {
+  const port = process.env.PORT ?? "3000";
+  const host = process.env.HOSTNAME;
+  const loopback = !host || host === "0.0.0.0" || host === "::" || host === "localhost";
+  return `http://${loopback ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * Asks this server to revalidate the pages (revalidatePath works only inside a request). At
+ * start the server may not listen yet: the request is retried until it does.
+ */
+async function revalidate(paths: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${ownOrigin()}/api/revalidate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [SECRET_HEADER]: publishingSecret() },
+        body: JSON.stringify({ paths }),
+      });
+      if (!response.ok) throw new Error(`máy chủ trả lời ${response.status}`);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** "/images/bai/anh-1.jpg" for a file under the public folder, as reports refer to it. */
+function photoAddress(publicDir: string, file: string): string {
+  return `/${path.relative(publicDir, file).split(path.sep).join("/")}`;
+}
+
+/**
+ * Publishing without a rebuild: watches the content folder and the photos, and after each burst
+ * of changes reads the changed files again, reports what is wrong, and revalidates exactly the
+ * pages whose content changed. Also run once at start, for what changed while the server was down.
+ */
+export function startPublishing(): void {
+  startLiveArchive();
+  const contentDir = contentDirectory();
+  const publicDir = publicDirectory();
+  const reportProblems = createProblemReporter(contentDir, (line) => console.error(`[đăng bài] ${line}`));
+
+  let photos: Set<string> | "all" = "all";
+  let pending = true;
+  let running = false;
+  let quietTimer: NodeJS.Timeout | null = null;
+  let firstChangeAt = 0;
+
+  const pass = async (changedPhotos: PhotoChanges) => {
+    const started = performance.now();
+    const { before, after } = refreshArchive(changedPhotos);
+    reportProblems(after);
+    const paths = stalePaths(before, after);
+    if (paths.length === 0) return;
+    await revalidate(paths);
+    const shown = paths.slice(0, 5).join(", ");
+    log(
+      `${paths.length} trang làm mới trong ${Math.round(performance.now() - started)} ms: ${shown}${paths.length > 5 ? ", …" : ""}`,
+    );
+  };
+
+  const run = async () => {
+    if (running || !pending) return;
+    running = true;
+    pending = false;
+    const changedPhotos = photos;
+    photos = new Set();
+    try {
+      await pass(changedPhotos);
+    } catch (error) {
+      // A bad glossary or a folder that cannot be read: say so, keep serving what is published.
+      console.error(
+        `[đăng bài] Không đăng được thay đổi: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      running = false;
+      if (pending) void run();
+    }
+  };
+
+  const schedule = () => {
+    const now = Date.now();
+    if (!quietTimer) firstChangeAt = now;
+    else clearTimeout(quietTimer);
+    const wait = Math.min(QUIET_MS, Math.max(0, firstChangeAt + MAX_WAIT_MS - now));
+    quietTimer = setTimeout(() => {
+      quietTimer = null;
+      void run();
+    }, wait);
+  };
+
+  const isReportFile = (file: string) => {
+    const name = path.basename(file);
+    return (
+      path.dirname(file) === contentDir &&
+      ((name.endsWith(".md") && !name.startsWith("_")) || name === GLOSSARY_FILE)
+    );
+  };
+
+  const watcher = watch([contentDir, publicDir], {
+    ignoreInitial: true,
+    // A photo being copied is read once it has stopped growing, not half-written.
+    awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
+    // In the content folder only reports and the glossary count (not the problems file, not subfolders).
+    ignored: (file) => file.startsWith(contentDir + path.sep) && !isReportFile(file),
+  });
+  watcher.on("all", (_event, file) => {
+    if (file.startsWith(publicDir + path.sep) && photos !== "all") photos.add(photoAddress(publicDir, file));
+    pending = true;
+    schedule();
+  });
+  watcher.on("error", (error) => console.error(`[đăng bài] Lỗi theo dõi thư mục: ${String(error)}`));
+  void run();
+  log(`theo dõi ${contentDir} và ${publicDir}`);
+}
