@@ -1,0 +1,82 @@
+// A production server of its own for tests and benchmarks that change content while it runs: a
+// copy of a build's standalone folder (its page cache is written inside it, so two servers must
+// not share one), its own content and photo folders and store, on its own port, in its own
+// process group. The same server.js that `npm start` runs.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync } from "node:fs";
+import path from "node:path";
+import { prepareStandalone } from "./start-standalone";
+
+export interface LiveServerOptions {
+  distDir: string;
+  /** Where the copy of the standalone folder and the store go. */
+  workDir: string;
+  contentDir: string;
+  publicDir: string;
+  port: number;
+  env?: Record<string, string>;
+}
+
+export interface LiveServer {
+  origin: string;
+  standaloneDir: string;
+  /** Everything the server printed, stdout and stderr, in order. */
+  log: string[];
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Copies the build's standalone folder once per work folder; later starts reuse the copy and its cache. */
+function standaloneCopy(distDir: string, workDir: string): string {
+  const target = path.join(workDir, "standalone");
+  if (!existsSync(target)) {
+    prepareStandalone(distDir);
+    // Symlinks inside (Next's hashed links to sharp and better-sqlite3) are relative: keep them so.
+    cpSync(path.resolve(distDir, "standalone"), target, { recursive: true, verbatimSymlinks: true });
+  }
+  return target;
+}
+
+export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
+  const standaloneDir = standaloneCopy(options.distDir, options.workDir);
+  const origin = `http://127.0.0.1:${options.port}`;
+  const log: string[] = [];
+  const child = spawn(process.execPath, [path.join(standaloneDir, "server.js")], {
+    env: {
+      ...process.env,
+      ...options.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(options.port),
+      HOSTNAME: "127.0.0.1",
+      CONTENT_DIR: options.contentDir,
+      PUBLIC_DIR: options.publicDir,
+      CONTENT_STORE: path.join(options.workDir, "content-store.sqlite"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      process.kill(-child.pid, "SIGTERM");
+      await exited;
+    }
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await fetch(origin).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server on ${origin} did not start:\n${log.join("")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { origin, standaloneDir, log, child, stop };
+}
