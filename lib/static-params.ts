@@ -1,10 +1,11 @@
-import { getReports, personSlug, topicSlug } from "./content";
+import { getReports } from "./content";
 import { site } from "./site";
 
 /**
- * How many of the newest reports the build renders ahead, with their share cards, listing pages,
- * topics and people (`PRERENDER_REPORTS`, default 100). Every other page renders on its first
- * request and is cached from then on, so build time follows this number, not the archive's size.
+ * How many of the newest reports the build renders ahead, with their share cards and the listing
+ * pages they fill (`PRERENDER_REPORTS`, default 100). Every other page (older reports, topics,
+ * people) renders on its first request, in tens of milliseconds, and is cached from then on: build
+ * time follows this number, not the archive's size.
  */
 export function prerenderCount(): number {
   const setting = process.env.PRERENDER_REPORTS ?? "100";
@@ -13,7 +14,6 @@ export function prerenderCount(): number {
 }
 
 const newest = () => getReports().slice(0, prerenderCount());
-const unique = (slugs: string[]) => [...new Set(slugs)].map((slug) => ({ slug }));
 
 /**
  * A route's generateStaticParams for the production build only. `next dev` answers from a stale
@@ -32,18 +32,6 @@ export const newestListingParams = forBuild(() =>
   Array.from({ length: Math.max(0, Math.ceil(newest().length / site.reportsPerPage) - 1) }, (_, index) => ({
     page: String(index + 2),
   })),
-);
-
-export const newestTagParams = forBuild(() =>
-  unique(newest().flatMap((report) => report.tags.map(topicSlug))),
-);
-
-export const newestCategoryParams = forBuild(() =>
-  unique(newest().flatMap((report) => (report.category ? [topicSlug(report.category)] : []))),
-);
-
-export const newestPeopleParams = forBuild(() =>
-  unique(newest().flatMap((report) => report.attendees.map(personSlug))),
 );
 
 /** None ahead: every page renders on its first request and is cached (an empty list, not none). */

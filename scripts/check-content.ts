@@ -1,13 +1,16 @@
 // `npm run check-content`: checks every report in the content folder without building, and lists
 // every problem in every file at once. Exits 1 when any file has an error; warnings do not fail.
-import { checkContent } from "../lib/content/check";
+import { checkArchive } from "../lib/content/archive";
 import { contentDirectory, folderLabel, listReportFiles } from "../lib/content/files";
 import { formatProblemList } from "../lib/content/problems";
+import { shareContentStore } from "./content-store";
 
+// The same store as the build: the files checked here are not parsed again by its workers.
+shareContentStore();
 const directory = contentDirectory();
 const folder = folderLabel(directory);
 const fileCount = listReportFiles(directory).length;
-const { reports, problems, warnings } = checkContent(directory);
+const { reports, problems, warnings } = checkArchive();
 
 console.log(`Kiểm tra ${fileCount} tệp bài viết trong ${folder}`);
 if (warnings.length > 0) {

@@ -10,16 +10,17 @@ export function defaultContentStore(distDir: string = process.env.NEXT_DIST_DIR 
 }
 
 /**
- * A digest of the code that reads reports (everything in lib/, and the locked dependency
- * versions): stored rows read by other code are read again, so a change to the schema or the
- * Markdown pipeline never leaves an old verdict in place.
+ * A digest of the code that reads reports (lib/content and what it imports from lib/, and the
+ * locked dependency versions): stored rows read by other code are read again, so a change to the
+ * schema or the Markdown pipeline never leaves an old verdict in place.
  */
 export function loaderVersion(root: string = process.cwd()): string {
   const hash = createHash("sha256");
-  const files = readdirSync(path.join(root, "lib"), { recursive: true, encoding: "utf8" })
+  const files = readdirSync(path.join(root, "lib/content"), { recursive: true, encoding: "utf8" })
     .filter((file) => /\.(ts|tsx|mjs)$/.test(file))
+    .map((file) => path.join("lib/content", file))
     .sort();
-  for (const file of [...files.map((file) => path.join("lib", file)), "package-lock.json"]) {
+  for (const file of [...files, "lib/slugs.ts", "lib/dates.ts", "package-lock.json"]) {
     hash.update(file).update(readFileSync(path.join(root, file)));
   }
   return hash.digest("hex").slice(0, 16);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { contentDirectory, folderLabel, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { publicDirectory, publicImageMtime } from "./images";
+import type { ContentCheck } from "./check";
 import { loadReport } from "./load-report";
 import { ContentError, type ContentProblem } from "./problems";
 import { ContentStore, type StoredFile } from "./store";
@@ -208,6 +209,19 @@ export function refreshArchive(photos: PhotoChanges): { before: Archive; after: 
   }
   const before = state.archive;
   return { before, after: refresh(state, photos) };
+}
+
+/**
+ * Every file's verdict as it is now, as `npm run check-content` prints it: reads only the files
+ * that changed since the store last saw them, and leaves the store ready for the build's workers.
+ */
+export function checkArchive(): ContentCheck<ReportSummary> {
+  const state = stateOf(contentDirectory());
+  const { problems, warnings } = refresh(state, "all");
+  const reports = [...state.files.values()]
+    .flatMap((entry) => (entry.problems.length === 0 && entry.summary ? [entry.summary] : []))
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
+  return { reports, problems, warnings };
 }
 
 /** The whole report behind a summary of the archive, body included, as last read without problems. */

@@ -104,5 +104,6 @@ export function getPerson(slug: string): Person | null {
 
 /** Up to three reports related to this one, by shared people and tags. */
 export function getRelatedReports(slug: string): ReportSummary[] {
-  return archiveIndexes().related.get(slug) ?? [];
+  const report = getReportSummaryBySlug(slug);
+  return report ? archiveIndexes().related(report) : [];
 }

@@ -1,5 +1,14 @@
 import type { Archive } from "../content/archive";
-import { archiveIndexes, archiveView, type ReportSummary, sortTopics, type Topic } from "../content";
+import {
+  archiveIndexes,
+  archiveView,
+  personSlug,
+  type ReportSummary,
+  sortTopics,
+  type Topic,
+  topicSlug,
+} from "../content";
+import { TAG_NEIGHBOURS } from "../content/indexes";
 import { routes } from "../routes";
 import { site } from "../site";
 import { SITEMAP_LIMIT } from "../sitemap";
@@ -8,14 +17,14 @@ import { SITEMAP_LIMIT } from "../sitemap";
  * Every address the archive publishes, with a fingerprint of what it shows: the reports on it, each
  * with its version. A publish compares the fingerprints before and after, so exactly the pages
  * whose content changed are revalidated: the report's own page and card, the listing pages it
- * moved into or out of (and those after, when the list shifted), its topics and people, the
- * reports whose related list changed, the feed and the sitemap.
+ * moved into or out of (and those after, when the list shifted), its topics and people, the feed
+ * and the sitemap. Related reports are compared apart (relatedStalePaths).
  */
 export function pageFingerprints(archive: Archive): Map<string, string> {
   const known = fingerprints.get(archive);
   if (known) return known;
   const view = archiveView(archive);
-  const { tags, categories, people, related } = archiveIndexes(view);
+  const { tags, categories, people } = archiveIndexes(view);
   const id = (report: ReportSummary) => `${report.slug}@${archive.versions.get(report.slug)}`;
   const ids = (reports: readonly ReportSummary[]) => reports.map(id).join(" ");
   const pages = new Map<string, string>();
@@ -43,7 +52,7 @@ export function pageFingerprints(archive: Archive): Map<string, string> {
     );
   }
   for (const report of view.published) {
-    pages.set(routes.report(report.slug), `${id(report)} | ${ids(related.get(report.slug) ?? [])}`);
+    pages.set(routes.report(report.slug), id(report));
     pages.set(routes.reportPreviewImage(report.slug), id(report));
   }
   pages.set(routes.feed, ids(view.published.slice(0, site.feedSize)));
@@ -63,10 +72,66 @@ export function pageFingerprints(archive: Archive): Map<string, string> {
 
 const fingerprints = new WeakMap<Archive, Map<string, string>>();
 
-/** The addresses whose content differs between two versions of the archive (all of them after none). */
-export function stalePaths(before: Archive | null, after: Archive): string[] {
-  const old = before ? pageFingerprints(before) : new Map<string, string>();
+const publishedBySlug = (archive: Archive) => new Map(archiveView(archive).published.map((r) => [r.slug, r]));
+
+/**
+ * Reports whose related list may have changed with these reports: those sharing a person with one
+ * of them, or near it in a tag's list (the window moves by one when a report joins or leaves it).
+ * Related lists are worked out on demand, so only these are compared, not the whole archive.
+ */
+function relatedCandidates(archive: Archive, changed: Iterable<string>): Set<string> {
+  const { tags, people } = archiveIndexes(archiveView(archive));
+  const published = publishedBySlug(archive);
+  const candidates = new Set<string>();
+  for (const slug of changed) {
+    const report = published.get(slug);
+    if (!report) continue;
+    candidates.add(slug);
+    for (const attendee of report.attendees) {
+      for (const { report: other } of people.get(personSlug(attendee))?.appearances ?? [])
+        candidates.add(other.slug);
+    }
+    for (const tag of report.tags) {
+      const list = tags.get(topicSlug(tag))?.reports ?? [];
+      const position = list.indexOf(report);
+      const from = Math.max(0, position - TAG_NEIGHBOURS - 1);
+      for (const other of list.slice(from, position + TAG_NEIGHBOURS + 2)) candidates.add(other.slug);
+    }
+  }
+  return candidates;
+}
+
+function relatedStalePaths(before: Archive, after: Archive): string[] {
+  const changed = new Set<string>();
+  for (const [slug, version] of before.versions) if (after.versions.get(slug) !== version) changed.add(slug);
+  for (const [slug, version] of after.versions) if (before.versions.get(slug) !== version) changed.add(slug);
+  if (changed.size === 0) return [];
+  const relatedIds = (archive: Archive) => {
+    const published = publishedBySlug(archive);
+    const { related } = archiveIndexes(archiveView(archive));
+    return (slug: string) => {
+      const report = published.get(slug);
+      return report
+        ? related(report)
+            .map((other) => `${other.slug}@${archive.versions.get(other.slug)}`)
+            .join(" ")
+        : null;
+    };
+  };
+  const [old, now] = [relatedIds(before), relatedIds(after)];
+  const candidates = new Set([...relatedCandidates(before, changed), ...relatedCandidates(after, changed)]);
+  return [...candidates].filter((slug) => old(slug) !== now(slug)).map(routes.report);
+}
+
+/** The addresses whose content differs between two versions of the archive. */
+export function stalePaths(before: Archive, after: Archive): string[] {
+  if (before === after) return [];
+  const old = pageFingerprints(before);
   const now = pageFingerprints(after);
-  const stale = [...now].filter(([path, fingerprint]) => old.get(path) !== fingerprint).map(([path]) => path);
-  return [...stale, ...[...old.keys()].filter((path) => !now.has(path))];
+  const stale = new Set(
+    [...now].filter(([path, fingerprint]) => old.get(path) !== fingerprint).map(([path]) => path),
+  );
+  for (const path of old.keys()) if (!now.has(path)) stale.add(path);
+  for (const path of relatedStalePaths(before, after)) stale.add(path);
+  return [...stale];
 }

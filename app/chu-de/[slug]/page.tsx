@@ -1,7 +1,7 @@
 import { topicMetadata, TopicRoutePage } from "@/components/topics/topic-route";
-import { newestTagParams } from "@/lib/static-params";
+import { onFirstRequest } from "@/lib/static-params";
 
-export const generateStaticParams = newestTagParams;
+export const generateStaticParams = onFirstRequest;
 
 type Props = { params: Promise<{ slug: string }> };
 

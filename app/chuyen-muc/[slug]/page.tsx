@@ -1,7 +1,7 @@
 import { topicMetadata, TopicRoutePage } from "@/components/topics/topic-route";
-import { newestCategoryParams } from "@/lib/static-params";
+import { onFirstRequest } from "@/lib/static-params";
 
-export const generateStaticParams = newestCategoryParams;
+export const generateStaticParams = onFirstRequest;
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -8,9 +8,9 @@ import { getPerson } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { personJsonLd } from "@/lib/seo/structured-data";
-import { newestPeopleParams } from "@/lib/static-params";
+import { onFirstRequest } from "@/lib/static-params";
 
-export const generateStaticParams = newestPeopleParams;
+export const generateStaticParams = onFirstRequest;
 
 type Props = { params: Promise<{ slug: string }> };
 
