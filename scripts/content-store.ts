@@ -3,10 +3,15 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { contentDirectory } from "../lib/content/files";
 
-/** The store beside Next's own cache in the build folder. */
-export function defaultContentStore(distDir: string = process.env.NEXT_DIST_DIR ?? ".next"): string {
-  return path.resolve(distDir, "cache", "content-store.sqlite");
+/** The store beside Next's own cache in the build folder, one per content folder. */
+export function defaultContentStore(
+  distDir: string = process.env.NEXT_DIST_DIR ?? ".next",
+  contentDir: string = contentDirectory(),
+): string {
+  const folder = createHash("sha256").update(contentDir).digest("hex").slice(0, 12);
+  return path.resolve(distDir, "cache", `content-store-${folder}.sqlite`);
 }
 
 /**

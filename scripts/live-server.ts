@@ -14,6 +14,8 @@ export interface LiveServerOptions {
   contentDir: string;
   publicDir: string;
   port: number;
+  /** The parsed-content store; by default a new one in workDir (`npm start` uses the build's). */
+  store?: string;
   env?: Record<string, string>;
 }
 
@@ -51,7 +53,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       HOSTNAME: "127.0.0.1",
       CONTENT_DIR: options.contentDir,
       PUBLIC_DIR: options.publicDir,
-      CONTENT_STORE: path.join(options.workDir, "content-store.sqlite"),
+      CONTENT_STORE: options.store ?? path.join(options.workDir, "content-store.sqlite"),
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -3,7 +3,6 @@ import path from "node:path";
 import { contentDirectory, folderLabel, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { publicDirectory, publicImageMtime } from "./images";
-import type { ContentCheck } from "./check";
 import { loadReport } from "./load-report";
 import { ContentError, type ContentProblem } from "./problems";
 import { ContentStore, type StoredFile } from "./store";
@@ -16,6 +15,13 @@ export interface Archive {
   /** Per slug, a number that changes whenever that report's published version does. */
   versions: Map<string, number>;
   /** What is wrong with the files as they are now; a broken file's last good version stays above. */
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+}
+
+export interface ContentCheck {
+  /** Reports whose file is valid now, drafts included, newest first. */
+  reports: ReportSummary[];
   problems: ContentProblem[];
   warnings: ContentProblem[];
 }
@@ -215,7 +221,7 @@ export function refreshArchive(photos: PhotoChanges): { before: Archive; after: 
  * Every file's verdict as it is now, as `npm run check-content` prints it: reads only the files
  * that changed since the store last saw them, and leaves the store ready for the build's workers.
  */
-export function checkArchive(): ContentCheck<ReportSummary> {
+export function checkArchive(): ContentCheck {
   const state = stateOf(contentDirectory());
   const { problems, warnings } = refresh(state, "all");
   const reports = [...state.files.values()]

@@ -63,7 +63,9 @@ export function pageFingerprints(archive: Archive): Map<string, string> {
   // As many URLs as publishedSitemapEntries lists: listing pages, reports, the topics page, topics, people.
   const listingPages = Math.max(1, Math.ceil(view.published.length / site.reportsPerPage));
   const urlCount = listingPages + view.published.length + 1 + tags.size + categories.size + people.size;
-  for (let chunk = 1; chunk <= Math.ceil(urlCount / SITEMAP_LIMIT); chunk += 1)
+  // Chunk files exist only past the limit (/sitemaps/N.xml answers 404 otherwise).
+  const chunks = Math.ceil(urlCount / SITEMAP_LIMIT);
+  for (let chunk = 1; chunks > 1 && chunk <= chunks; chunk += 1)
     pages.set(routes.sitemapChunk(chunk), sitemap);
 
   fingerprints.set(archive, pages);

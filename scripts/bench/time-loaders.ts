@@ -17,8 +17,8 @@ const { getReports, getReportBySlug, getReportPage } = await import("../../lib/c
 const started = performance.now();
 const reports = getReports();
 const loadMs = performance.now() - started;
-// What the pages then ask for: a report's own page reads its file once more (the archive keeps
-// no bodies); nothing else may read or parse again.
+// What the pages then ask for: a report's own page gets its body from the store, so no file is
+// read or parsed twice.
 for (const report of reports) getReportBySlug(report.slug);
 for (let page = 1; getReportPage(page); page += 1);
 const maxReads = Math.max(0, ...reads.values());

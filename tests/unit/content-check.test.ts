@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkContent } from "@/lib/content/check";
+import { checkArchive } from "@/lib/content/archive";
 import { fieldTableMarkdown, FIELD_TABLE_END, FIELD_TABLE_START } from "@/lib/content/field-table";
 import { loadReport } from "@/lib/content/load-report";
 import { newReportTemplate } from "@/lib/content/new-report";
@@ -11,6 +11,18 @@ import { newReportTemplate } from "@/lib/content/new-report";
 const root = path.resolve(import.meta.dirname, "../..");
 const invalid = path.join(root, "tests/fixtures/content-invalid");
 const tsx = path.join(root, "node_modules/.bin/tsx");
+
+/** What `npm run check-content` reports for a folder, through the same loaders, in memory. */
+function checkFolder(directory: string) {
+  const saved = process.env.CONTENT_DIR;
+  process.env.CONTENT_DIR = directory;
+  try {
+    return checkArchive();
+  } finally {
+    if (saved === undefined) delete process.env.CONTENT_DIR;
+    else process.env.CONTENT_DIR = saved;
+  }
+}
 
 function run(script: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(tsx, [path.join(root, "scripts", script), ...args], {
@@ -69,7 +81,7 @@ describe("every kind of mistake names the file, the field and what is expected",
   });
 
   it("two files claiming one slug are both named", () => {
-    const duplicate = checkContent(invalid).problems.find((p) => p.message.includes("đã dùng cho"));
+    const duplicate = checkFolder(invalid).problems.find((p) => p.message.includes("đã dùng cho"));
     expect(duplicate?.file).toBe("trung-dia-chi.md");
     expect(duplicate?.message).toContain("trung-dia-chi-ban-sao.md");
   });
@@ -92,7 +104,7 @@ describe("npm run check-content", () => {
   it("lists every problem in every broken file in one run and fails", () => {
     const { status, output } = run("check-content.ts", [], { CONTENT_DIR: invalid });
     expect(status).toBe(1);
-    const { problems } = checkContent(invalid);
+    const { problems } = checkFolder(invalid);
     expect(problems.length).toBeGreaterThanOrEqual(17);
     for (const problem of problems) expect(output).toContain(`${problem.file}`);
     expect(output).toContain(`Lỗi (${problems.length})`);
