@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { defaultContentStore } from "../content-store";
 import { startLiveServer } from "../live-server";
@@ -85,7 +86,10 @@ export async function measurePublishing(options: {
     ...options,
     workDir: work,
     store: defaultContentStore(options.distDir, options.contentDir),
-    env: { NODE_OPTIONS: `--require ${path.resolve("scripts/bench/count-reads.cjs")}`, READS_LOG: readsLog },
+    env: {
+      NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("scripts/bench/count-reads.mjs")).href}`,
+      READS_LOG: readsLog,
+    },
   });
   const firstAnswerMs = performance.now() - started;
   const base = server.origin;
