@@ -35,7 +35,7 @@ interface ArchiveState {
   /** The store generation `files` mirrors. */
   generation: number;
   files: Map<string, StoredFile>;
-  glossary: Glossary | null;
+  glossary: { stamp: string; value: Glossary } | null;
   archive: Archive | null;
 }
 
@@ -113,37 +113,90 @@ function photosChanged(entry: StoredFile, photos: PhotoChanges): boolean {
   return entry.photos.some((photo) => photos.has(decoded(photo.src)));
 }
 
+/** The glossary, read again when its file changed; returns its stamp. */
+function currentGlossary(state: ArchiveState): string {
+  const stamp = glossaryStamp(state.directory);
+  if (state.glossary?.stamp !== stamp) state.glossary = { stamp, value: loadGlossary(state.directory) };
+  return stamp;
+}
+
+/** Parses one file; the returned function records it in the store. */
+function parseFile(state: ArchiveState, name: string, stats: { mtimeMs: number; size: number }): () => StoredFile {
+  const glossary = currentGlossary(state);
+  const result = loadReport(state.directory, name, state.glossary?.value);
+  const photos = result.photos.map((src) => ({ src, mtimeMs: publicImageMtime(src) }));
+  const { report, problems, warnings } = result;
+  const entry = { file: name, mtimeMs: stats.mtimeMs, size: stats.size, glossary, photos, problems, warnings };
+  return () => state.store.write(entry, report, report && summaryOf(report));
+}
+
+/** The report files of the folder, each with what a fresh read of it must match. */
+function folderFiles(state: ArchiveState): Array<{ name: string; mtimeMs: number; size: number }> {
+  return listReportFiles(state.directory).map((name) => {
+    const { mtimeMs, size } = statSync(/*turbopackIgnore: true*/ path.join(state.directory, name));
+    return { name, mtimeMs, size };
+  });
+}
+
+function isFresh(state: ArchiveState, file: { name: string; mtimeMs: number; size: number }, photos: PhotoChanges) {
+  const known = state.files.get(file.name);
+  return (
+    known !== undefined &&
+    known.glossary === state.glossary?.stamp &&
+    known.mtimeMs === file.mtimeMs &&
+    known.size === file.size &&
+    !photosChanged(known, photos)
+  );
+}
+
 /** Reads again every file that changed since the store last saw it; returns whether any did. */
 function readChangedFiles(state: ArchiveState, photos: PhotoChanges): boolean {
-  const { directory, store, files } = state;
+  const { store, files } = state;
   let changed = syncFromStore(state);
-  const glossary = glossaryStamp(directory);
-  const glossaryChanged = store.meta("glossary") !== glossary;
-  if (glossaryChanged || !state.glossary) state.glossary = loadGlossary(directory);
-  const names = listReportFiles(directory);
-  const present = new Set(names);
+  currentGlossary(state);
+  const present = folderFiles(state);
+  const names = new Set(present.map((file) => file.name));
   for (const file of [...files.keys()]) {
-    if (present.has(file)) continue;
+    if (names.has(file)) continue;
     store.remove(file);
     files.delete(file);
     changed = true;
   }
-  for (const name of names) {
-    const { mtimeMs, size } = statSync(/*turbopackIgnore: true*/ path.join(directory, name));
-    const known = files.get(name);
-    const fresh =
-      known && !glossaryChanged && known.mtimeMs === mtimeMs && known.size === size && !photosChanged(known, photos);
-    if (fresh) continue;
-    const result = loadReport(directory, name, state.glossary);
-    const stamps = result.photos.map((src) => ({ src, mtimeMs: publicImageMtime(src) }));
-    const report = result.report;
-    const entry = { file: name, mtimeMs, size, photos: stamps, problems: result.problems, warnings: result.warnings };
-    files.set(name, store.write(entry, report, report && summaryOf(report)));
+  for (const file of present) {
+    if (isFresh(state, file, photos)) continue;
+    files.set(file.name, parseFile(state, file.name, file)());
     changed = true;
   }
-  if (glossaryChanged) store.setMeta("glossary", glossary);
   state.generation = store.generation();
   return changed;
+}
+
+/** The files the store holds no fresh read of: what a cold or changed archive must parse. */
+export function staleFiles(): string[] {
+  const state = stateOf(contentDirectory());
+  state.store.transaction(() => syncFromStore(state));
+  currentGlossary(state);
+  return folderFiles(state)
+    .filter((file) => !isFresh(state, file, "all"))
+    .map((file) => file.name);
+}
+
+/**
+ * Parses these files into the store: several processes can share a cold archive's first parse
+ * (`npm run check-content` splits it across the cores). Parsing happens outside the store's lock
+ * and the results are written a few hundred at a time: processes taking turns for every file
+ * wait on each other more than they parse.
+ */
+export function prefillStore(names: readonly string[]): void {
+  const state = stateOf(contentDirectory());
+  const BATCH = 250;
+  for (let start = 0; start < names.length; start += BATCH) {
+    const reads = names.slice(start, start + BATCH).map((name) => {
+      const { mtimeMs, size } = statSync(/*turbopackIgnore: true*/ path.join(state.directory, name));
+      return parseFile(state, name, { mtimeMs, size });
+    });
+    state.store.transaction(() => reads.forEach((read) => read()));
+  }
 }
 
 /** What the archive keeps of a report: all but body, figures and abbreviations, which only its own page needs. */

@@ -16,6 +16,8 @@ export interface StoredFile {
   file: string;
   mtimeMs: number;
   size: number;
+  /** The glossary's modification time when the file was read: abbreviations are marked from it. */
+  glossary: string;
   photos: PhotoStamp[];
   /** Unique across the store; changes whenever the file's published version does. */
   version: number;
@@ -31,6 +33,7 @@ interface Row {
   file: string;
   mtime_ms: number;
   size: number;
+  glossary: string;
   photos: Buffer;
   version: number;
   seq: number;
@@ -39,12 +42,15 @@ interface Row {
   summary: Buffer | null;
 }
 
+// Moved on whenever SCHEMA changes: an older store is then dropped and filled again.
+const LAYOUT = 2;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
     mtime_ms REAL NOT NULL,
     size INTEGER NOT NULL,
+    glossary TEXT NOT NULL,
     photos BLOB NOT NULL,
     version INTEGER NOT NULL,
     seq INTEGER NOT NULL,
@@ -58,12 +64,13 @@ const SCHEMA = `
 `;
 
 // Every column but the whole report, which only a report's own page asks for.
-const ENTRY_COLUMNS = "file, mtime_ms, size, photos, version, seq, problems, warnings, summary";
+const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, version, seq, problems, warnings, summary";
 
 const fromRow = (row: Row): StoredFile => ({
   file: row.file,
   mtimeMs: row.mtime_ms,
   size: row.size,
+  glossary: row.glossary,
   photos: deserialize(row.photos),
   version: row.version,
   seq: row.seq,
@@ -90,11 +97,12 @@ export class ContentStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.exec(SCHEMA);
     this.transaction(() => {
-      // What the rows were read by: another content folder, loader or schema means read them all again.
-      const same = Object.entries(identity).every(([key, value]) => this.meta(key) === value);
-      if (same) return;
-      this.db.exec("DELETE FROM files; DELETE FROM meta;");
-      for (const [key, value] of Object.entries(identity)) this.setMeta(key, value);
+      // What the rows were read by: another content folder, loader or table layout means read them all again.
+      const expected = { ...identity, layout: String(LAYOUT) };
+      if (Object.entries(expected).every(([key, value]) => this.meta(key) === value)) return;
+      this.db.exec("DROP TABLE files; DROP TABLE meta;");
+      this.db.exec(SCHEMA);
+      for (const [key, value] of Object.entries(expected)) this.setMeta(key, value);
     });
   }
 
@@ -134,6 +142,8 @@ export class ContentStore {
 
   /** Records a read of a file. A good report replaces the last good version; a bad one keeps it. */
   write(entry: Omit<StoredFile, "version" | "seq" | "summary">, report: Report | null, summary: ReportSummary | null): StoredFile {
+    // One write at a time across processes: the generation counter is read, then moved on.
+    return this.transaction(() => {
     const previous = this.db.prepare("SELECT version, seq FROM files WHERE file = ?").get(entry.file) as
       | { version: number; seq: number }
       | undefined;
@@ -141,9 +151,9 @@ export class ContentStore {
     const good = report !== null;
     this.db
       .prepare(
-        `INSERT INTO files (file, mtime_ms, size, photos, version, seq, written, problems, warnings, summary, report)
-         VALUES (@file, @mtimeMs, @size, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report)
-         ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, photos = excluded.photos,
+        `INSERT INTO files (file, mtime_ms, size, glossary, photos, version, seq, written, problems, warnings, summary, report)
+         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report)
+         ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, glossary = excluded.glossary, photos = excluded.photos,
            written = excluded.written, problems = excluded.problems, warnings = excluded.warnings${
              good ? ", version = excluded.version, summary = excluded.summary, report = excluded.report" : ""
            }`,
@@ -152,6 +162,7 @@ export class ContentStore {
         file: entry.file,
         mtimeMs: entry.mtimeMs,
         size: entry.size,
+        glossary: entry.glossary,
         photos: serialize(entry.photos),
         version: good || !previous ? generation : previous.version,
         seq: previous?.seq ?? generation,
@@ -162,11 +173,14 @@ export class ContentStore {
         report: good ? serialize(report) : null,
       });
     return fromRow(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM files WHERE file = ?`).get(entry.file) as Row);
+    });
   }
 
   remove(file: string): void {
-    this.nextGeneration();
-    this.db.prepare("DELETE FROM files WHERE file = ?").run(file);
+    this.transaction(() => {
+      this.nextGeneration();
+      this.db.prepare("DELETE FROM files WHERE file = ?").run(file);
+    });
   }
 
   /** The last good whole report of a file, body included; null if it never loaded. */
