@@ -78,8 +78,13 @@ const nextConfig: NextConfig = {
   ),
   // Next's file cache, except that a 404 is never stored: made-up addresses cost nothing lasting.
   cacheHandler: path.resolve("lib/publishing/cache-handler.mjs"),
-  // The loader's digest goes into the server's code, which has no lib/ to hash at run time.
-  env: { CONTENT_LOADER_VERSION: process.env.CONTENT_LOADER_VERSION },
+  // Written into the server's code at build: the loader's digest (the server has no lib/ to hash),
+  // and the public address, so that a page first rendered by the running server builds its URLs
+  // from the same SITE_URL as the pages prerendered by the build, whatever the server's environment.
+  env: {
+    CONTENT_LOADER_VERSION: process.env.CONTENT_LOADER_VERSION,
+    SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
+  },
   // Next keeps one core for its main process by default; while pages are prerendered that process
   // mostly waits, so on a 2-core machine both cores render (measured: 10,000 reports, README).
   experimental: { cpus: Math.max(1, availableParallelism()) },

@@ -16,6 +16,7 @@ import { expect, test } from "@playwright/test";
 import { loadReport } from "../../lib/content/load-report";
 import { formatProblem } from "../../lib/content/problems";
 import { PROBLEMS_FILE } from "../../lib/publishing/problem-report";
+import { SECRET_HEADER } from "../../lib/publishing/secret";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../../scripts/build-for-e2e";
 import { type LiveServer, startLiveServer } from "../../scripts/live-server";
 import { SEED_PATH } from "./seed-report";
@@ -36,19 +37,23 @@ let server: LiveServer;
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
+// Another address in the server's environment than at build: pages it renders must still use the build's.
+const serverOptions = () => ({
+  distDir: E2E_DIST_DIR,
+  workDir: work,
+  contentDir: content,
+  publicDir: photos,
+  port: PORT,
+  env: { SITE_URL: "https://dia-chi-khac.example.vn" },
+});
+
 test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "dang-bai-"));
   content = path.join(work, "content");
   photos = path.join(work, "public");
   cpSync(E2E_CONTENT_DIR, content, { recursive: true });
   cpSync("public", photos, { recursive: true });
-  server = await startLiveServer({
-    distDir: E2E_DIST_DIR,
-    workDir: work,
-    contentDir: content,
-    publicDir: photos,
-    port: PORT,
-  });
+  server = await startLiveServer(serverOptions());
 });
 
 test.afterAll(async () => {
@@ -148,7 +153,9 @@ test("a new report is live within seconds on every page that should show it", as
   expect((await get(PAGE)).status).toBe(404);
   save(FILE, reportText({ title: "Tin mới đăng khi máy chủ đang chạy" }));
   await within("thêm bài → trang bài 200", statusIs(PAGE, 200));
-  expect(await html(PAGE)).toContain("Tin mới đăng khi máy chủ đang chạy");
+  const body = await html(PAGE);
+  expect(body).toContain("Tin mới đăng khi máy chủ đang chạy");
+  expect(body).toContain(`<link rel="canonical" href="${URL_IN_FEEDS}"/>`);
   for (const list of LISTS) expect(await html(list), list).toContain(`href="${PAGE}"`);
   // The seed report shares two attendees with it: it is now among its related reports.
   expect(await html(SEED_PATH)).toContain(`href="${PAGE}"`);
@@ -304,13 +311,7 @@ test("after a restart the server shows what the folder holds now", async () => {
     "bai-hong-moi.md",
     "---\ntitle: Sửa khi máy chủ đang tắt\ndate: 2026-11-27\n---\n\nSửa khi máy chủ đang tắt.\n",
   );
-  server = await startLiveServer({
-    distDir: E2E_DIST_DIR,
-    workDir: work,
-    contentDir: content,
-    publicDir: photos,
-    port: PORT,
-  });
+  server = await startLiveServer(serverOptions());
   await within("khởi động lại → bản mới", shows("/bai-viet/bai-hong-moi", "Sửa khi máy chủ đang tắt"));
   expect(await html("/")).toContain("Sửa khi máy chủ đang tắt");
 });
@@ -356,4 +357,16 @@ test("1,000 made-up addresses all answer 404 and leave the cache folder as it wa
   }
   expect([...statuses]).toEqual([[404, 1000]]);
   expect(cacheFootprint()).toEqual(before);
+});
+
+test("only the server's own watcher can ask for revalidation", async () => {
+  const ask = (headers: Record<string, string>) =>
+    fetch(`${server.origin}/api/revalidate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ paths: ["/"] }),
+    });
+  expect((await ask({})).status).toBe(404);
+  expect((await ask({ [SECRET_HEADER]: "a".repeat(64) })).status).toBe(404);
+  expect((await ask({ [SECRET_HEADER]: "" })).status).toBe(404);
 });
