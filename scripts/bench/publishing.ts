@@ -2,7 +2,16 @@
 // server.js, as `npm start` runs it) over a synthetic archive: how soon it answers after start, how
 // long a publish takes to show, what a report not rendered at build costs on its first request,
 // memory once every report has been asked for, and which files a publish reads.
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -36,6 +45,59 @@ export interface PublishingFigures {
   /** Over all publishes: most files read by one, most reads of one file by one. */
   filesReadPerPublish: number;
   readsOfOneFilePerPublish: number;
+  /** MADE_UP requests for addresses no report has: the server's memory and page cache before and after. */
+  madeUp: {
+    requests: number;
+    statuses: string;
+    rssBeforeMB: number;
+    rssAfterMB: number;
+    cacheBefore: Footprint;
+    cacheAfter: Footprint;
+  };
+}
+
+interface Footprint {
+  files: number;
+  bytes: number;
+}
+
+const MADE_UP = 10_000;
+
+/** Files and bytes of a server's page cache and Next's cache folder. */
+function cacheFootprint(standaloneDir: string): Footprint {
+  const footprint = { files: 0, bytes: 0 };
+  for (const folder of ["server/app", "cache"]) {
+    const root = path.join(standaloneDir, ".next", folder);
+    if (!existsSync(root)) continue;
+    for (const name of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+      const stats = statSync(path.join(root, name));
+      if (!stats.isFile()) continue;
+      footprint.files += 1;
+      footprint.bytes += stats.size;
+    }
+  }
+  return footprint;
+}
+
+/** Made-up report, card, person, topic and listing addresses, four at a time. */
+async function requestMadeUpAddresses(base: string): Promise<string> {
+  const kinds = [
+    (n: number) => `/bai-viet/bai-khong-co-${n}`,
+    (n: number) => `/bai-viet/bai-khong-co-${n}/anh-chia-se.png`,
+    (n: number) => `/nguoi/nguoi-khong-co-${n}`,
+    (n: number) => `/chu-de/chu-de-khong-co-${n}`,
+    (n: number) => `/trang/${100_000 + n}`,
+  ];
+  const statuses = new Map<number, number>();
+  for (let start = 0; start < MADE_UP; start += 4) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(4, MADE_UP - start) }, (_, k) =>
+        timed(`${base}${kinds[(start + k) % kinds.length](start + k)}`),
+      ),
+    );
+    for (const { status } of batch) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  }
+  return [...statuses].map(([status, count]) => `${count}× ${status}`).join(", ");
 }
 
 export function spread(values: number[]): Spread {
@@ -151,6 +213,16 @@ export async function measurePublishing(options: {
       await Promise.all(rest.slice(start, start + 4).map((slug) => timed(`${base}/bai-viet/${slug}`)));
     }
     const memoryAfterAllMB = groupMemory(server.child.pid as number).rss / 2 ** 20;
+    const cacheBefore = cacheFootprint(server.standaloneDir);
+    const statuses = await requestMadeUpAddresses(base);
+    const madeUp = {
+      requests: MADE_UP,
+      statuses,
+      rssBeforeMB: memoryAfterAllMB,
+      rssAfterMB: groupMemory(server.child.pid as number).rss / 2 ** 20,
+      cacheBefore,
+      cacheAfter: cacheFootprint(server.standaloneDir),
+    };
     return {
       firstAnswerMs,
       added: spread(added),
@@ -163,6 +235,7 @@ export async function measurePublishing(options: {
       memoryAfterAllMB,
       filesReadPerPublish: filesRead,
       readsOfOneFilePerPublish: readsOfOne,
+      madeUp,
     };
   } finally {
     await server.stop();

@@ -243,6 +243,13 @@ function printSize(figures: SizeFigures, bareWeight: PageWeight): void {
   console.log(
     `| server memory after every report requested once, RSS (MB) | ${p.memoryAfterAllMB.toFixed(0)} |`,
   );
+  const m = p.madeUp;
+  console.log(
+    `| ${m.requests.toLocaleString("en")} made-up addresses (${m.statuses}): RSS before → after (MB) | ${m.rssBeforeMB.toFixed(0)} → ${m.rssAfterMB.toFixed(0)} |`,
+  );
+  console.log(
+    `| the same: page cache files (bytes) before → after | ${m.cacheBefore.files} (${m.cacheBefore.bytes}) → ${m.cacheAfter.files} (${m.cacheAfter.bytes}) |`,
+  );
   console.log(`| sitemap | ${figures.sitemap.kind}, ${figures.sitemap.urls} entries |`);
   console.log(
     "\n| page | connections | req/s | bare req/s | ratio | same-size bare req/s | ratio | p50 ms | p99 ms | errors | non-2xx |",
@@ -412,6 +419,14 @@ function budgets(sizes: SizeFigures[], bare: { weight: PageWeight; build: BuildF
         pass: figures.max <= 5000,
       });
     }
+    lines.push({
+      name: `${live.madeUp.requests} made-up addresses at ${size.reports} reports leave the page cache as it was`,
+      figure: `${live.madeUp.cacheBefore.files} → ${live.madeUp.cacheAfter.files} files, RSS ${live.madeUp.rssBeforeMB.toFixed(0)} → ${live.madeUp.rssAfterMB.toFixed(0)} MB`,
+      budget: "files unchanged, RSS within 50 MB",
+      pass:
+        live.madeUp.cacheAfter.files === live.madeUp.cacheBefore.files &&
+        live.madeUp.rssAfterMB - live.madeUp.rssBeforeMB <= 50,
+    });
     lines.push({
       name: `publish at ${size.reports} reports reads only the changed file, once`,
       figure: `${live.filesReadPerPublish} file(s), ${live.readsOfOneFilePerPublish} read(s)`,
