@@ -305,6 +305,18 @@ test("a photo copied in after the start is served like the others and publishes 
   await expect(page.locator("figcaption")).toContainText("Ảnh mới chép vào.");
 });
 
+test("a burst of thirty saves is published in one pass, or two", async () => {
+  const passes = () => server.log.join("").match(/trang làm mới/g)?.length ?? 0;
+  const before = passes();
+  for (let n = 1; n <= 30; n += 1) save(`loat-${n}.md`, reportText({ title: `Bài trong loạt ${n}` }));
+  await within("30 tệp cùng lúc → bài cuối có trang", statusIs("/bai-viet/loat-30", 200));
+  for (let n = 1; n <= 30; n += 1) expect((await get(`/bai-viet/loat-${n}`)).status).toBe(200);
+  expect(passes() - before).toBeGreaterThanOrEqual(1);
+  expect(passes() - before).toBeLessThanOrEqual(2);
+  for (let n = 1; n <= 30; n += 1) rmSync(path.join(content, `loat-${n}.md`));
+  await within("xóa cả loạt → 404", statusIs("/bai-viet/loat-30", 404));
+});
+
 test("after a restart the server shows what the folder holds now", async () => {
   await server.stop();
   save(
