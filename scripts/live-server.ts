@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync } from "node:fs";
 import path from "node:path";
-import { prepareStandalone } from "./start-standalone";
+import { prepareStandalone, serverArguments } from "./start-standalone";
 
 export interface LiveServerOptions {
   distDir: string;
@@ -22,6 +22,8 @@ export interface LiveServerOptions {
 export interface LiveServer {
   origin: string;
   standaloneDir: string;
+  /** The build folder inside the copy, where the server keeps its page cache (server/app) and Next's cache. */
+  buildDir: string;
   /** Everything the server printed, stdout and stderr, in order. */
   log: string[];
   child: ChildProcess;
@@ -46,21 +48,25 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const origin = `http://127.0.0.1:${options.port}`;
   const log: string[] = [];
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [path.join(standaloneDir, "server.js")], {
-    env: {
-      ...process.env,
-      ...options.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(options.port),
-      HOSTNAME: "127.0.0.1",
-      CONTENT_DIR: options.contentDir,
-      PUBLIC_DIR: options.publicDir,
-      CONTENT_STORE: options.store ?? path.join(options.workDir, "content-store.sqlite"),
+  const child = spawn(
+    process.execPath,
+    serverArguments(path.join(standaloneDir, "server.js"), options.contentDir),
+    {
+      env: {
+        ...process.env,
+        ...options.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(options.port),
+        HOSTNAME: "127.0.0.1",
+        CONTENT_DIR: options.contentDir,
+        PUBLIC_DIR: options.publicDir,
+        CONTENT_STORE: options.store ?? path.join(options.workDir, "content-store.sqlite"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  );
   for (const stream of [child.stdout, child.stderr])
     stream?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -83,5 +89,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return { origin, standaloneDir, log, child, readyMs: performance.now() - startedAt, stop };
+  const buildDir = path.join(standaloneDir, options.distDir);
+  return { origin, standaloneDir, buildDir, log, child, readyMs: performance.now() - startedAt, stop };
 }

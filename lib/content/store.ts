@@ -45,7 +45,6 @@ interface Row {
 // Moved on whenever SCHEMA changes: an older store is then dropped and filled again.
 const LAYOUT = 2;
 const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
     mtime_ms REAL NOT NULL,
@@ -95,15 +94,15 @@ export class ContentStore {
     this.db = new Database(location ?? ":memory:", { timeout: 600_000 });
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
-    this.db.exec(SCHEMA);
+    this.db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     this.transaction(() => {
       // What the rows were read by: another content folder, loader or table layout means read them all again.
       const expected = { ...identity, layout: String(LAYOUT) };
       if (Object.entries(expected).every(([key, value]) => this.meta(key) === value)) return;
-      this.db.exec("DROP TABLE files; DROP TABLE meta;");
-      this.db.exec(SCHEMA);
+      this.db.exec("DROP TABLE IF EXISTS files; DELETE FROM meta;");
       for (const [key, value] of Object.entries(expected)) this.setMeta(key, value);
     });
+    this.db.exec(SCHEMA);
   }
 
   /** Runs `work` holding the store's write lock, so two processes never parse the same change. */

@@ -64,10 +64,10 @@ interface Footprint {
 const MADE_UP = 10_000;
 
 /** Files and bytes of a server's page cache and Next's cache folder. */
-function cacheFootprint(standaloneDir: string): Footprint {
+function cacheFootprint(buildDir: string): Footprint {
   const footprint = { files: 0, bytes: 0 };
   for (const folder of ["server/app", "cache"]) {
-    const root = path.join(standaloneDir, ".next", folder);
+    const root = path.join(buildDir, folder);
     if (!existsSync(root)) continue;
     for (const name of readdirSync(root, { recursive: true, encoding: "utf8" })) {
       const stats = statSync(path.join(root, name));
@@ -212,7 +212,7 @@ export async function measurePublishing(options: {
       await Promise.all(rest.slice(start, start + 4).map((slug) => timed(`${base}/bai-viet/${slug}`)));
     }
     const memoryAfterAllMB = groupMemory(server.child.pid as number).rss / 2 ** 20;
-    const cacheBefore = cacheFootprint(server.standaloneDir);
+    const cacheBefore = cacheFootprint(server.buildDir);
     const statuses = await requestMadeUpAddresses(base);
     const madeUp = {
       requests: MADE_UP,
@@ -220,7 +220,7 @@ export async function measurePublishing(options: {
       rssBeforeMB: memoryAfterAllMB,
       rssAfterMB: groupMemory(server.child.pid as number).rss / 2 ** 20,
       cacheBefore,
-      cacheAfter: cacheFootprint(server.standaloneDir),
+      cacheAfter: cacheFootprint(server.buildDir),
     };
     return {
       firstAnswerMs,

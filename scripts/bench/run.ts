@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick]`: the site at 100, 1,000 and 10,000 synthetic reports beside a bare
+// `npm run bench [-- --quick | --sizes=1000,10000]`: the site at 100, 1,000 and 10,000 synthetic reports beside a bare
 // one-page Next.js app, built and served the same way in the same run. Prints a Markdown table per
 // size, one line per budget, and writes the figures to bench-results/. A benchmark, not a test:
 // it never fails on a slow machine, it reports.
@@ -14,7 +14,13 @@ import { measurePublishing, type PublishingFigures, type Spread } from "./publis
 import { writeSyntheticReports } from "./synthetic-reports";
 
 const quick = process.argv.includes("--quick");
-const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
+// `--sizes=10000` measures only the sizes named.
+const sizesArgument = process.argv.find((arg) => arg.startsWith("--sizes="));
+const SIZES = sizesArgument
+  ? sizesArgument.slice("--sizes=".length).split(",").map(Number)
+  : quick
+    ? [100, 1000]
+    : [100, 1000, 10_000];
 const LOAD_SECONDS = quick ? 5 : 10;
 const CONNECTIONS = [10, 100];
 const ROOT = process.cwd();

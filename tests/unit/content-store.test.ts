@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { ContentStore } from "@/lib/content/store";
+import type { Report } from "@/lib/content/types";
+
+const folder = mkdtempSync(path.join(tmpdir(), "kho-bai-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const identity = { contentDirectory: "/noi-dung", publicDirectory: "/public", loader: "v1" };
+
+const report = (title: string): Report => ({
+  slug: "bai-thu",
+  file: "bai-thu.md",
+  title,
+  date: new Date("2021-01-12T01:00:00Z"),
+  updated: null,
+  summary: "Tóm tắt.",
+  hasOwnSummary: true,
+  category: null,
+  tags: ["Thành phố Vinh"],
+  location: null,
+  author: null,
+  source: null,
+  cover: null,
+  draft: false,
+  attendees: [{ name: "Trần Ngọc Tú" }],
+  attendeeGroups: [],
+  body: [{ kind: "html", html: "<p>Đoạn.</p>" }],
+  figures: [],
+  abbreviations: [],
+  readingMinutes: 1,
+});
+
+const entry = {
+  file: "bai-thu.md",
+  mtimeMs: 1,
+  size: 10,
+  glossary: "none",
+  photos: [],
+  problems: [],
+  warnings: [],
+};
+const { body, figures, abbreviations, ...summary } = report("Bản đầu");
+
+describe("the store of parsed reports", () => {
+  it("keeps dates as dates and the whole report apart from its summary", () => {
+    const store = new ContentStore(path.join(folder, "a.sqlite"), identity);
+    const written = store.write(entry, report("Bản đầu"), summary);
+    expect(written.summary?.date).toEqual(new Date("2021-01-12T01:00:00Z"));
+    expect(written.summary).not.toHaveProperty("body");
+    expect(store.report("bai-thu.md")?.body).toEqual([{ kind: "html", html: "<p>Đoạn.</p>" }]);
+    store.close();
+  });
+
+  it("a bad read keeps the last good version and its version number; a good one replaces both", () => {
+    const store = new ContentStore(null, identity);
+    const first = store.write(entry, report("Bản đầu"), summary);
+    const broken = store.write(
+      { ...entry, mtimeMs: 2, problems: [{ file: "bai-thu.md", field: "title", message: "thiếu" }] },
+      null,
+      null,
+    );
+    expect(broken.summary?.title).toBe("Bản đầu");
+    expect(broken.version).toBe(first.version);
+    expect(broken.problems).toHaveLength(1);
+    expect(store.report("bai-thu.md")?.title).toBe("Bản đầu");
+    const fixed = store.write({ ...entry, mtimeMs: 3 }, report("Bản sửa"), { ...summary, title: "Bản sửa" });
+    expect(fixed.version).toBeGreaterThan(first.version);
+    expect(fixed.seq).toBe(first.seq);
+    expect(store.report("bai-thu.md")?.title).toBe("Bản sửa");
+  });
+
+  it("another process sees what one wrote, through the generation counter", () => {
+    const file = path.join(folder, "b.sqlite");
+    const one = new ContentStore(file, identity);
+    const two = new ContentStore(file, identity);
+    const seen = two.generation();
+    one.write(entry, report("Bản đầu"), summary);
+    expect(two.generation()).toBeGreaterThan(seen);
+    expect(two.filesWrittenAfter(seen).map((stored) => stored.file)).toEqual(["bai-thu.md"]);
+    one.remove("bai-thu.md");
+    expect(two.fileNames()).toEqual([]);
+    one.close();
+    two.close();
+  });
+
+  it("is emptied when the folder or the loader that wrote it differ, or its tables are of an older layout", () => {
+    const file = path.join(folder, "c.sqlite");
+    const store = new ContentStore(file, identity);
+    store.write(entry, report("Bản đầu"), summary);
+    store.close();
+    const sameAgain = new ContentStore(file, identity);
+    expect(sameAgain.fileNames()).toEqual(["bai-thu.md"]);
+    sameAgain.close();
+    const otherLoader = new ContentStore(file, { ...identity, loader: "v2" });
+    expect(otherLoader.fileNames()).toEqual([]);
+    otherLoader.close();
+
+    const old = new Database(path.join(folder, "d.sqlite"));
+    old.exec(
+      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE files (file TEXT PRIMARY KEY);",
+    );
+    old.close();
+    const upgraded = new ContentStore(path.join(folder, "d.sqlite"), identity);
+    expect(upgraded.write(entry, report("Bản đầu"), summary).summary?.title).toBe("Bản đầu");
+    upgraded.close();
+  });
+});
