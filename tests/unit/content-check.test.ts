@@ -100,7 +100,9 @@ describe("warnings do not stop a report", () => {
   });
 });
 
-describe("npm run check-content", () => {
+// These run the real scripts through tsx, a new Node process each: about 2 s here, so a timeout
+// with room for a machine three times slower.
+describe("npm run check-content", { timeout: 20_000 }, () => {
   it("lists every problem in every broken file in one run and fails", () => {
     const { status, output } = run("check-content.ts", [], { CONTENT_DIR: invalid });
     expect(status).toBe(1);
@@ -118,7 +120,7 @@ describe("npm run check-content", () => {
   });
 });
 
-describe("npm run new-report", () => {
+describe("npm run new-report", { timeout: 20_000 }, () => {
   const title = "Phường Hưng Dũng ra quân dọn vệ sinh đầu năm";
   let folder = "";
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
