@@ -3,7 +3,7 @@
 // not share one), its own content and photo folders and store, on its own port, in its own
 // process group. The same server.js that `npm start` runs.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { prepareStandalone, serverArguments } from "./start-standalone";
 
@@ -19,6 +19,11 @@ export interface LiveServerOptions {
   env?: Record<string, string>;
 }
 
+export interface CacheFootprint {
+  files: number;
+  bytes: number;
+}
+
 export interface LiveServer {
   origin: string;
   standaloneDir: string;
@@ -29,7 +34,24 @@ export interface LiveServer {
   child: ChildProcess;
   /** From starting server.js to its first 200 on the home page. */
   readyMs: number;
+  /** Files and bytes of the server's page cache (server/app) and Next's cache folder, now. */
+  cacheFootprint(): CacheFootprint;
   stop(): Promise<void>;
+}
+
+function footprint(buildDir: string): CacheFootprint {
+  const total = { files: 0, bytes: 0 };
+  for (const folder of ["server/app", "cache"]) {
+    const root = path.join(buildDir, folder);
+    if (!existsSync(root)) continue;
+    for (const name of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+      const stats = statSync(path.join(root, name));
+      if (!stats.isFile()) continue;
+      total.files += 1;
+      total.bytes += stats.size;
+    }
+  }
+  return total;
 }
 
 /** Copies the build's standalone folder once per work folder; later starts reuse the copy and its cache. */
@@ -90,5 +112,15 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const buildDir = path.join(standaloneDir, options.distDir);
-  return { origin, standaloneDir, buildDir, log, child, readyMs: performance.now() - startedAt, stop };
+  const readyMs = performance.now() - startedAt;
+  return {
+    origin,
+    standaloneDir,
+    buildDir,
+    log,
+    child,
+    readyMs,
+    cacheFootprint: () => footprint(buildDir),
+    stop,
+  };
 }

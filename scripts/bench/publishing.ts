@@ -2,22 +2,13 @@
 // server.js, as `npm start` runs it) over a synthetic archive: how soon it answers after start, how
 // long a publish takes to show, what a report not rendered at build costs on its first request,
 // memory once every report has been asked for, and which files a publish reads.
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { defaultContentStore } from "../content-store";
-import { startLiveServer } from "../live-server";
+import { type CacheFootprint, startLiveServer } from "../live-server";
 import { groupMemory } from "./processes";
 
 const PUBLISHES = 20;
@@ -51,33 +42,12 @@ export interface PublishingFigures {
     statuses: string;
     rssBeforeMB: number;
     rssAfterMB: number;
-    cacheBefore: Footprint;
-    cacheAfter: Footprint;
+    cacheBefore: CacheFootprint;
+    cacheAfter: CacheFootprint;
   };
 }
 
-interface Footprint {
-  files: number;
-  bytes: number;
-}
-
 const MADE_UP = 10_000;
-
-/** Files and bytes of a server's page cache and Next's cache folder. */
-function cacheFootprint(buildDir: string): Footprint {
-  const footprint = { files: 0, bytes: 0 };
-  for (const folder of ["server/app", "cache"]) {
-    const root = path.join(buildDir, folder);
-    if (!existsSync(root)) continue;
-    for (const name of readdirSync(root, { recursive: true, encoding: "utf8" })) {
-      const stats = statSync(path.join(root, name));
-      if (!stats.isFile()) continue;
-      footprint.files += 1;
-      footprint.bytes += stats.size;
-    }
-  }
-  return footprint;
-}
 
 /** Made-up report, card, person, topic and listing addresses, four at a time. */
 async function requestMadeUpAddresses(base: string): Promise<string> {
@@ -212,7 +182,7 @@ export async function measurePublishing(options: {
       await Promise.all(rest.slice(start, start + 4).map((slug) => timed(`${base}/bai-viet/${slug}`)));
     }
     const memoryAfterAllMB = groupMemory(server.child.pid as number).rss / 2 ** 20;
-    const cacheBefore = cacheFootprint(server.buildDir);
+    const cacheBefore = server.cacheFootprint();
     const statuses = await requestMadeUpAddresses(base);
     const madeUp = {
       requests: MADE_UP,
@@ -220,7 +190,7 @@ export async function measurePublishing(options: {
       rssBeforeMB: memoryAfterAllMB,
       rssAfterMB: groupMemory(server.child.pid as number).rss / 2 ** 20,
       cacheBefore,
-      cacheAfter: cacheFootprint(server.buildDir),
+      cacheAfter: server.cacheFootprint(),
     };
     return {
       firstAnswerMs,

@@ -3,11 +3,9 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -328,27 +326,10 @@ test("after a restart the server shows what the folder holds now", async () => {
   expect(await html("/")).toContain("Sửa khi máy chủ đang tắt");
 });
 
-/** Files and bytes of the server's caches: its page cache and Next's cache folder. */
-function cacheFootprint(): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const folder of ["server/app", "cache"]) {
-    const root = path.join(server.buildDir, folder);
-    if (!existsSync(root)) continue;
-    for (const name of readdirSync(root, { recursive: true, encoding: "utf8" })) {
-      const stats = statSync(path.join(root, name));
-      if (!stats.isFile()) continue;
-      files += 1;
-      bytes += stats.size;
-    }
-  }
-  return { files, bytes };
-}
-
 test("1,000 made-up addresses all answer 404 and leave the cache folder as it was", async () => {
   // Each 404 is rendered, not cached: about 15 s here, at two at a time.
   test.setTimeout(180_000);
-  const before = cacheFootprint();
+  const before = server.cacheFootprint();
   // The folder holds the build's pages and those rendered since: the comparison is not of two empties.
   expect(before.files).toBeGreaterThan(100);
   const patterns = [
@@ -370,7 +351,7 @@ test("1,000 made-up addresses all answer 404 and leave the cache folder as it wa
     for (const status of batch) statuses.set(status, (statuses.get(status) ?? 0) + 1);
   }
   expect([...statuses]).toEqual([[404, 1000]]);
-  expect(cacheFootprint()).toEqual(before);
+  expect(server.cacheFootprint()).toEqual(before);
 });
 
 test("only the server's own watcher can ask for revalidation", async () => {
