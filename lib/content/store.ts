@@ -110,12 +110,12 @@ export class ContentStore {
     return this.db.transaction(work).immediate();
   }
 
-  meta(key: string): string | null {
+  private meta(key: string): string | null {
     const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
-  setMeta(key: string, value: string): void {
+  private setMeta(key: string, value: string): void {
     this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
   }
 
