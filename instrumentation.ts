@@ -1,9 +1,19 @@
-// Runs once when a server process starts. The production server publishes what editors save into
-// content/ without a rebuild (lib/publishing); `next dev` reads the folder on every request and
-// the build reads it once, so neither watches.
+// Runs once when a server process starts. The production server serves requests in the order they
+// arrive (lib/server/arrival-order) and publishes what editors save into content/ without a
+// rebuild (lib/publishing); `next dev` reads the folder on every request and the build reads it
+// once, so neither watches. Started by our scripts (NEXT_MANUAL_SIG_HANDLE set), it also answers
+// the requests in progress before it stops (lib/server/graceful-shutdown).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV !== "production" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { watchRequests } = await import("./lib/server/http-server");
+  const { requestsPerTurn, serveInArrivalOrder } = await import("./lib/server/arrival-order");
+  const perTurn = requestsPerTurn(process.env.REQUESTS_PER_TURN);
+  if (perTurn > 0) watchRequests((server) => serveInArrivalOrder(server, perTurn));
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    const { drainOnTerminate } = await import("./lib/server/graceful-shutdown");
+    drainOnTerminate();
+  }
   const { startPublishing } = await import("./lib/publishing/watcher");
   startPublishing();
 }

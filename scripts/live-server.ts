@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { prepareStandalone, serverArguments } from "./start-standalone";
+import { prepareStandalone, SERVER_ENVIRONMENT, serverArguments } from "./start-standalone";
 
 export interface LiveServerOptions {
   distDir: string;
@@ -55,7 +55,7 @@ function footprint(buildDir: string): CacheFootprint {
 }
 
 /** Copies the build's standalone folder once per work folder; later starts reuse the copy and its cache. */
-function standaloneCopy(distDir: string, workDir: string): string {
+export function standaloneCopy(distDir: string, workDir: string): string {
   const target = path.join(workDir, "standalone");
   if (!existsSync(target)) {
     prepareStandalone(distDir);
@@ -78,7 +78,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         ...process.env,
         ...options.env,
         NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
+        ...SERVER_ENVIRONMENT,
         PORT: String(options.port),
         HOSTNAME: "127.0.0.1",
         CONTENT_DIR: options.contentDir,

@@ -3,19 +3,27 @@
 //
 //   npm run loadtest   100 connections for 20 s against a report, then against the home page
 //   npm run soak       3 minutes at a moderate rate, the server's memory sampled every 30 s
+//   npm run soak -- --stack   the same through nginx, two instances and Redis, each process sampled
+//   npm run loadtest -- --spike   a shared story's crowd, through the stack (scripts/load/spike.ts)
 //
 // They run the standalone server (`node <distDir>/standalone/server.js`, the process that serves
 // the site, with no wrapper) on 127.0.0.1 in its own process group. The build is reused unless
 // it is missing or older than a source file; `--build` forces one. NEXT_DIST_DIR picks the build
 // folder (default .next), LOAD_PORT the port (default 3500).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
-import net from "node:net";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { distDirectory, prepareStandalone } from "./start-standalone";
+import { contentDirectory } from "../lib/content/files";
+import { publicDirectory } from "../lib/content/images";
+import { runSpike } from "./load/spike";
+import { freePort, portInUse, startStack } from "./stack";
+import { distDirectory, prepareStandalone, SERVER_ENVIRONMENT } from "./start-standalone";
 
 const soak = process.argv.includes("--soak");
+const spike = process.argv.includes("--spike");
+const throughStack = process.argv.includes("--stack");
 const forceBuild = process.argv.includes("--build");
 const distDir = distDirectory();
 const port = Number(process.env.LOAD_PORT ?? 3500);
@@ -65,26 +73,17 @@ function ensureBuild(): void {
 let server: ChildProcess | null = null;
 let serverLog = "";
 let running: autocannon.Instance | null = null;
-
-function portInUse(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
+let stopStack: (() => Promise<void>) | null = null;
 
 async function startServer(): Promise<ChildProcess> {
   // A server left on the port would be measured instead of this build.
-  if (await portInUse()) throw new Error(`port ${port} is already in use: stop that server or set LOAD_PORT`);
+  if (await portInUse(port))
+    throw new Error(`port ${port} is already in use: stop that server or set LOAD_PORT`);
   const script = prepareStandalone(distDir);
   const child = spawn(process.execPath, [script], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", ...SERVER_ENVIRONMENT },
   });
   server = child;
   for (const stream of [child.stdout, child.stderr])
@@ -106,6 +105,8 @@ async function startServer(): Promise<ChildProcess> {
 async function stopEverything(): Promise<void> {
   running?.stop();
   running = null;
+  await stopStack?.();
+  stopStack = null;
   const child = server;
   server = null;
   if (!child?.pid || child.exitCode !== null) return;
@@ -186,8 +187,8 @@ function fire(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /** A report's address, taken from the sitemap so that any content will do. */
-async function reportPath(): Promise<string> {
-  const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
+async function reportPath(target: string = origin): Promise<string> {
+  const sitemap = await (await fetch(`${target}/sitemap.xml`)).text();
   const match = /<loc>[^<]*?(\/bai-viet\/[^<]+)<\/loc>/.exec(sitemap);
   if (!match) throw new Error("the sitemap lists no report");
   return match[1];
@@ -236,31 +237,56 @@ async function loadTest(): Promise<void> {
   if (failures > 0) process.exitCode = 1;
 }
 
-async function soakTest(serverPid: number): Promise<void> {
-  const report = await reportPath();
+interface Watched {
+  name: string;
+  pid: number;
+}
+
+async function soakTest(target: string, processes: () => Watched[], passCache: boolean): Promise<void> {
+  const report = await reportPath(target);
   const photo = encodeURIComponent(
-    /\/images\/[\w/.-]+\.jpg/.exec(await (await fetch(`${origin}${report}`)).text())?.[0] ?? "/logo.png",
+    /\/images\/[\w/.-]+\.jpg/.exec(await (await fetch(`${target}${report}`)).text())?.[0] ?? "/logo.png",
   );
   // Pages, the feed, and the image optimiser (sharp): the parts that hold memory, if anything does.
-  const requests = [
+  // Through nginx, half the requests get a query string of their own, so that the instances work
+  // as hard as nginx does.
+  let sent = 0;
+  const unique = (request: autocannon.Request) => ({ ...request, path: `${request.path}?n=${(sent += 1)}` });
+  const requests: autocannon.Request[] = [
     { path: "/" },
     { path: report },
     { path: "/feed.xml" },
     { path: `/_next/image?url=${photo}&w=640&q=75`, headers: { accept: "image/avif,image/webp,*/*" } },
+    ...(passCache
+      ? [
+          { path: "/", setupRequest: unique },
+          { path: report, setupRequest: unique },
+        ]
+      : []),
   ];
-  const samples: Array<{ label: string; megabytes: number }> = [];
-  const sample = (label: string) => samples.push({ label, megabytes: residentMegabytes(serverPid) });
+  const samples: Array<{ label: string; megabytes: Map<string, number> }> = [];
+  const sample = (label: string) => {
+    const megabytes = new Map<string, number>();
+    for (const { name, pid } of processes()) {
+      try {
+        megabytes.set(name, residentMegabytes(pid));
+      } catch {
+        // A process that is not there (an nginx worker replaced): nothing to sample.
+      }
+    }
+    samples.push({ label, megabytes });
+  };
 
   sample("idle, after start");
-  await fire({ url: origin, connections: WARM_UP.connections, duration: WARM_UP.seconds, requests });
+  await fire({ url: target, connections: WARM_UP.connections, duration: WARM_UP.seconds, requests });
   const seconds = SOAK.minutes * 60;
   console.log(
     `Soak: ${SOAK.connections} connections at ${SOAK.requestsPerSecond} req/s for ${seconds} s over ${requests
-      .map((request) => request.path)
+      .map((request) => `${request.path}${request.setupRequest ? "?n=…" : ""}`)
       .join(", ")}`,
   );
   const load = fire({
-    url: origin,
+    url: target,
     connections: SOAK.connections,
     overallRate: SOAK.requestsPerSecond,
     duration: seconds,
@@ -270,27 +296,34 @@ async function soakTest(serverPid: number): Promise<void> {
   for (let elapsed = 0; elapsed <= seconds; elapsed += SOAK.sampleEverySeconds) {
     await sleep(Math.max(0, started + elapsed * 1000 - Date.now()));
     sample(`${elapsed} s under load`);
-    console.log(`  ${samples.at(-1)?.label.padEnd(20)} ${samples.at(-1)?.megabytes.toFixed(1)} MB`);
+    const total = [...(samples.at(-1)?.megabytes.values() ?? [])].reduce((sum, value) => sum + value, 0);
+    console.log(`  ${samples.at(-1)?.label.padEnd(20)} ${total.toFixed(1)} MB in all`);
   }
   const result = await load;
   await sleep(5_000);
   sample("idle, 5 s after");
 
-  console.log(`\nResident memory (VmRSS) of the server, pid ${serverPid}:`);
+  const names = [...new Set(samples.flatMap(({ megabytes }) => [...megabytes.keys()]))];
+  console.log("\nResident memory (VmRSS), MB:\n");
+  console.log(`| sample | ${names.join(" | ")} |`);
+  console.log(`|---|${names.map(() => "---:").join("|")}|`);
   for (const { label, megabytes } of samples)
-    console.log(`  ${label.padEnd(20)} ${megabytes.toFixed(1).padStart(7)} MB`);
-  const underLoad = samples
-    .filter(({ label }) => label.endsWith("under load"))
-    .map(({ megabytes }) => megabytes);
-  const growth = (from: number) => {
-    const change = underLoad[underLoad.length - 1] - underLoad[from];
-    return `${change >= 0 ? "+" : ""}${change.toFixed(1)} MB (${((change / underLoad[from]) * 100).toFixed(1)} %)`;
-  };
-  // The first sample still holds the warm-up's garbage; from 30 s on the heap has settled.
-  console.log(`Growth under load: first to last sample ${growth(0)}; 30 s to last ${growth(1)}`);
-  console.log(
-    `Range under load: ${Math.min(...underLoad).toFixed(1)}–${Math.max(...underLoad).toFixed(1)} MB`,
-  );
+    console.log(`| ${label} | ${names.map((name) => megabytes.get(name)?.toFixed(1) ?? "–").join(" | ")} |`);
+  // The first sample under load still holds the warm-up's garbage; from 30 s on the heap has settled.
+  const underLoad = samples.filter(({ label }) => label.endsWith("under load"));
+  console.log("\nGrowth under load, from 30 s to the last sample:");
+  for (const name of names) {
+    const values = underLoad
+      .map(({ megabytes }) => megabytes.get(name))
+      .filter((value) => value !== undefined);
+    if (values.length < 2) continue;
+    const from = values[1];
+    const change = values[values.length - 1] - from;
+    console.log(
+      `  ${name.padEnd(16)} ${change >= 0 ? "+" : ""}${change.toFixed(1)} MB (${((change / from) * 100).toFixed(1)} %), ` +
+        `range ${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)} MB`,
+    );
+  }
   console.log(
     `Requests: ${result.requests.total}, ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, ` +
       `p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
@@ -298,8 +331,31 @@ async function soakTest(serverPid: number): Promise<void> {
   if (result.errors + result.non2xx > 0) process.exitCode = 1;
 }
 
+/** `npm run soak -- --stack`: the same soak through nginx, two instances and Redis (scripts/stack.ts). */
+async function soakThroughStack(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), "soak-stack-"));
+  const stack = await startStack({
+    distDir,
+    port: await freePort(),
+    host: "127.0.0.1",
+    appPorts: [await freePort(), await freePort()],
+    redisPort: await freePort(),
+    contentDir: contentDirectory(),
+    publicDir: publicDirectory(),
+    store: path.join(work, "content-store.sqlite"),
+    log: () => {},
+  });
+  stopStack = () => stack.stop().then(() => rmSync(work, { recursive: true, force: true }));
+  console.log(
+    `Stack: nginx on ${stack.origin} → ${stack.instances.map((instance) => instance.origin).join(", ")}`,
+  );
+  await soakTest(stack.origin, () => stack.processes(), true);
+}
+
 async function main(): Promise<void> {
   ensureBuild();
+  if (spike) return runSpike(distDir);
+  if (soak && throughStack) return soakThroughStack();
   const child = await startServer();
   const listening = pidListeningOn(port);
   const serverPid = listening ?? (child.pid as number);
@@ -307,7 +363,7 @@ async function main(): Promise<void> {
     `Server: ${path.join(distDir, "standalone", "server.js")} on ${origin}, pid ${serverPid}` +
       (listening === child.pid ? " (the process started, listening itself)" : ""),
   );
-  if (soak) await soakTest(serverPid);
+  if (soak) await soakTest(origin, () => [{ name: "server", pid: serverPid }], false);
   else await loadTest();
 }
 

@@ -4,12 +4,20 @@
 // photos added later, from this checkout's content/ and public/ (CONTENT_DIR, PUBLIC_DIR), and
 // starts from the parsed archive the build left in <distDir>/cache.
 // Usage: npm run build && npm start   (PORT, HOSTNAME, NEXT_DIST_DIR, CONTENT_DIR, PUBLIC_DIR are read)
+//        npm start -- --prepare        only prepares the folder, to ship it (README, "Deployment")
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { contentDirectory, listReportFiles } from "../lib/content/files";
 import { publicDirectory } from "../lib/content/images";
 import { defaultContentStore } from "./content-store";
+
+/**
+ * What every server we start gets: no telemetry, and Next's exit-at-once on SIGTERM and SIGINT
+ * turned off, so that the server answers the requests in progress first
+ * (lib/server/graceful-shutdown.ts, started by instrumentation.ts).
+ */
+export const SERVER_ENVIRONMENT = { NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
 
 export function distDirectory(): string {
   return process.env.NEXT_DIST_DIR ?? ".next";
@@ -58,14 +66,16 @@ export function serverArguments(server: string, contentDir?: string): string[] {
   return [...(limited ? [] : [`--max-old-space-size=${serverHeapMb(contentDir)}`]), server];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes("--prepare")) {
+  console.log(`Ready to ship: ${path.dirname(prepareStandalone())} (run node server.js inside it)`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const server = prepareStandalone();
   const env = {
     ...process.env,
     // server.js's own defaults, stated here so the address can be printed.
     PORT: process.env.PORT ?? "3000",
     HOSTNAME: process.env.HOSTNAME ?? "0.0.0.0",
-    NEXT_TELEMETRY_DISABLED: "1",
+    ...SERVER_ENVIRONMENT,
     // Absolute: the server runs from inside the standalone folder.
     CONTENT_DIR: contentDirectory(),
     PUBLIC_DIR: publicDirectory(),

@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { XMLParser } from "fast-xml-parser";
 import { pageWeight, type PageWeight } from "../page-weight";
+import { BARE_APP_DIR, makeBareApp } from "./bare-app";
 import { exited, groupMemory, startGroup, stopGroup, waitForHttp } from "./processes";
 import { measurePublishing, type PublishingFigures, type Spread } from "./publishing";
 import { writeSyntheticReports } from "./synthetic-reports";
@@ -151,32 +152,6 @@ function loaderFigures(contentDir: string): Promise<SizeFigures["loaders"]> {
     };
   });
 }
-
-function makeBareApp(directory: string): void {
-  mkdirSync(path.join(directory, "app"), { recursive: true });
-  writeFileSync(path.join(directory, "package.json"), '{ "private": true, "type": "module" }\n');
-  writeFileSync(path.join(directory, "next.config.mjs"), "export default {};\n");
-  writeFileSync(
-    path.join(directory, "app/layout.js"),
-    'export default function Layout({ children }) {\n  return (\n    <html lang="vi">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
-  );
-  writeFileSync(
-    path.join(directory, "app/page.js"),
-    "export default function Page() {\n  return <p>Xin chào.</p>;\n}\n",
-  );
-  // As many bytes as a report page (text once in the HTML and again in React's payload), still
-  // with no components: the floor for a page of that weight, to tell per-byte from per-page cost.
-  mkdirSync(path.join(directory, "app/trang-dai"));
-  writeFileSync(
-    path.join(directory, "app/trang-dai/page.js"),
-    `const text = ${JSON.stringify(HEAVY_PARAGRAPH)};\n` +
-      `export default function Page() {\n  return <main>{Array.from({ length: ${HEAVY_PARAGRAPHS} }, (_, i) => <p key={i}>{i + 1}. {text}</p>)}</main>;\n}\n`,
-  );
-}
-
-const HEAVY_PARAGRAPH =
-  "Hội nghị đánh giá công tác quốc phòng, an ninh năm qua được triển khai đồng bộ, tình hình chính trị ổn định, trật tự an toàn xã hội được giữ vững; các lực lượng phối hợp chặt chẽ, chủ động nắm chắc tình hình địa bàn, không để bị động, bất ngờ trong mọi tình huống, góp phần xây dựng thành phố ngày càng văn minh.";
-const HEAVY_PARAGRAPHS = 62;
 
 /** Bytes of a page as served without compression. */
 async function rawBytes(url: string): Promise<number> {
@@ -452,7 +427,7 @@ async function main(): Promise<void> {
   try {
     // Inside the checkout, so Turbopack resolves `next` from the same node_modules (it refuses a
     // symlinked node_modules outside its root).
-    const bareDir = path.join(ROOT, ".bench-bare");
+    const bareDir = BARE_APP_DIR;
     rmSync(bareDir, { recursive: true, force: true });
     makeBareApp(bareDir);
     const bareBuild = await build(bareDir, {}, false);

@@ -1,0 +1,202 @@
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../scripts/build-for-e2e";
+import { freePort, type Stack, startStack } from "../../scripts/stack";
+import { SEED_PATH, SEED_TITLE } from "./seed-report";
+
+// The production stack (`npm run stack`): Debian's nginx with deploy/nginx/nginx.conf in front of
+// two instances of the e2e build sharing one Redis, on free ports, with its own copy of the build
+// and the content. Readers go through nginx; the tests also ask each instance directly.
+
+// Publishing's budget is 5 s (npm run loadtest -- --spike measures it); the deadline leaves room
+// for a machine three times slower.
+const DEADLINE_MS = 15_000;
+const PHOTO = "/images/ubnd-vinh-tong-ket-qp-an-2020/anh-1.jpg";
+
+let work: string;
+let content: string;
+let stack: Stack;
+const log: string[] = [];
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+test.beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), "stack-"));
+  content = path.join(work, "content");
+  cpSync(E2E_CONTENT_DIR, content, { recursive: true });
+  stack = await startStack({
+    distDir: E2E_DIST_DIR,
+    copyIn: work,
+    port: await freePort(),
+    host: "127.0.0.1",
+    appPorts: [await freePort(), await freePort()],
+    redisPort: await freePort(),
+    contentDir: content,
+    publicDir: path.resolve("public"),
+    store: path.join(work, "content-store.sqlite"),
+    log: (line) => log.push(line),
+  });
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("stack log", { body: log.join("\n") });
+});
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+async function within(what: string, check: () => Promise<boolean>): Promise<number> {
+  const started = performance.now();
+  while (!(await check().catch(() => false))) {
+    if (performance.now() - started > DEADLINE_MS)
+      throw new Error(`${what}: not within ${DEADLINE_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const elapsed = Math.round(performance.now() - started);
+  test.info().annotations.push({ type: "thời gian", description: `${what}: ${elapsed} ms` });
+  return elapsed;
+}
+
+test("pages come through nginx with their headers, cached a second, one copy per encoding", async () => {
+  const url = `${stack.origin}${SEED_PATH}`;
+  const gzip = await get(url, { "accept-encoding": "gzip" });
+  expect(gzip.status).toBe(200);
+  expect(gzip.text).toContain(SEED_TITLE);
+  expect(gzip.headers.get("content-security-policy")).toContain("default-src 'self'");
+  expect(gzip.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(gzip.headers.get("x-frame-options")).toBe("DENY");
+  expect(gzip.headers.get("cache-control")).toBe("s-maxage=300, stale-while-revalidate=86400");
+  expect(gzip.headers.get("etag")).toBeTruthy();
+  expect(gzip.headers.get("server")).toBe("nginx");
+  // The second reader within the second is served by nginx, compressed as asked.
+  const again = await get(url, { "accept-encoding": "gzip" });
+  expect(again.headers.get("x-cache")).toBe("HIT");
+  expect(again.headers.get("content-encoding")).toBe("gzip");
+  // A reader whose browser takes no gzip never gets the compressed copy.
+  const plain = await get(url, { "accept-encoding": "identity" });
+  expect(plain.headers.get("content-encoding")).toBeNull();
+  expect(plain.text).toContain(SEED_TITLE);
+  // A client-side navigation's React payload is kept apart from the page's HTML.
+  const payload = await get(url, { rsc: "1" });
+  expect(payload.headers.get("content-type")).toContain("text/x-component");
+  const html = await get(url);
+  expect(html.headers.get("content-type")).toContain("text/html");
+});
+
+test("scripts and photos keep their long cache headers; the publishing endpoint is closed", async () => {
+  const page = (await get(`${stack.origin}/`)).text;
+  const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(page)?.[1];
+  expect(script).toBeTruthy();
+  await get(`${stack.origin}${script}`);
+  const cachedScript = await get(`${stack.origin}${script}`);
+  expect(cachedScript.status).toBe(200);
+  expect(cachedScript.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  expect(cachedScript.headers.get("x-cache")).toBe("HIT");
+
+  const photo = await get(`${stack.origin}${PHOTO}`);
+  expect(photo.status).toBe(200);
+  expect(photo.headers.get("content-type")).toBe("image/jpeg");
+  expect(photo.headers.get("cache-control")).toBe(
+    "public, max-age=3600, s-maxage=86400, stale-while-revalidate=604800",
+  );
+
+  const revalidate = await fetch(`${stack.origin}/api/revalidate`, { method: "POST", body: "{}" });
+  expect(revalidate.status).toBe(404);
+  // Nothing marked private is kept: Next's own 404s say `private, no-store`.
+  const missing = `${stack.origin}/images/khong-co/anh.jpg`;
+  await get(missing);
+  expect((await get(missing)).headers.get("x-cache")).not.toBe("HIT");
+});
+
+test("a page one instance rendered is served by the other from the shared cache", async () => {
+  const [first, second] = stack.instances;
+  // A topic page is rendered on its first request, by whichever instance gets it.
+  const topic = /href="(\/chu-de\/[^"]+)"/.exec((await get(`${first.origin}${SEED_PATH}`)).text)?.[1];
+  expect(topic).toBeTruthy();
+  const rendered = await get(`${first.origin}${topic}`);
+  expect(rendered.status).toBe(200);
+  expect(rendered.headers.get("x-nextjs-cache")).toBe("MISS");
+  const shared = await get(`${second.origin}${topic}`);
+  expect(shared.status).toBe(200);
+  expect(shared.headers.get("x-nextjs-cache")).toBe("HIT");
+  expect(shared.text).toBe(rendered.text);
+});
+
+test("a report saved into the content folder shows through nginx and on both instances", async () => {
+  const slug = "tin-dang-qua-nhieu-may-chu";
+  const title = "Tin đăng khi trang chạy trên nhiều máy chủ";
+  const page = `/bai-viet/${slug}`;
+  expect((await get(`${stack.origin}${page}`)).status).toBe(404);
+  const temporary = path.join(content, `.${slug}.md.tmp`);
+  writeFileSync(
+    temporary,
+    `---\ntitle: "${title}"\ndate: 2026-11-27T09:00:00+07:00\nsummary: Thử đăng qua nginx.\ncategory: Thời sự\n---\n\nĐoạn đầu.\n`,
+  );
+  renameSync(temporary, path.join(content, `${slug}.md`));
+  const shows = (origin: string, address: string) => async () =>
+    (await get(`${origin}${address}`)).text.includes(title);
+  await within("lưu bài → trang bài qua nginx", shows(stack.origin, page));
+  await within("lưu bài → trang chủ qua nginx", shows(stack.origin, "/"));
+  for (const instance of stack.instances) {
+    expect(await shows(instance.origin, "/")(), instance.name).toBe(true);
+    expect(await shows(instance.origin, page)(), instance.name).toBe(true);
+  }
+});
+
+test("an instance stopped or crashed: every request is still answered, and it comes back", async () => {
+  const victim = stack.instances[0];
+  let sent = 0;
+  // Requests no cache can answer (a new query string each), ten at a time.
+  const stream = async (milliseconds: number) => {
+    const statuses: number[] = [];
+    const until = performance.now() + milliseconds;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (performance.now() < until) {
+          sent += 1;
+          statuses.push((await get(`${stack.origin}${SEED_PATH}?n=${sent}`)).status);
+        }
+      }),
+    );
+    return statuses;
+  };
+  const comesBack = async (signal: string, restartsBefore: number) => {
+    await within(`${signal} → khởi động lại`, async () => victim.restarts() > restartsBefore);
+    await victim.serving(60_000);
+    expect((await get(`${victim.origin}${SEED_PATH}`)).status, signal).toBe(200);
+  };
+
+  // Stopped (SIGTERM, as kill, systemd and docker stop do) with requests in flight: it answers
+  // them before it exits, and nginx sends the rest to the other instance.
+  let restarts = victim.restarts();
+  const during = stream(3000);
+  await sleep(500);
+  process.kill(victim.child().pid as number, "SIGTERM");
+  const whileStopping = await during;
+  expect(whileStopping.length).toBeGreaterThan(20);
+  expect(whileStopping.filter((status) => status !== 200)).toEqual([]);
+  await comesBack("SIGTERM", restarts);
+
+  // Crashed (SIGKILL): an answer half sent by a dead process is lost to anyone, so the kill comes
+  // between requests; every request after it is answered by the other instance.
+  restarts = victim.restarts();
+  process.kill(victim.child().pid as number, "SIGKILL");
+  const afterCrash = await stream(2000);
+  expect(afterCrash.length).toBeGreaterThan(20);
+  expect(afterCrash.filter((status) => status !== 200)).toEqual([]);
+  await comesBack("SIGKILL", restarts);
+});
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
