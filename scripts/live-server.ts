@@ -54,13 +54,17 @@ function footprint(buildDir: string): CacheFootprint {
   return total;
 }
 
-/** Copies the build's standalone folder once per work folder; later starts reuse the copy and its cache. */
+/**
+ * Copies the build's standalone folder once per work folder, and the static files into the copy
+ * (not into the build's folder, which another server may be serving from); later starts reuse the
+ * copy and its cache.
+ */
 export function standaloneCopy(distDir: string, workDir: string): string {
   const target = path.join(workDir, "standalone");
   if (!existsSync(target)) {
-    prepareStandalone(distDir);
     // Symlinks inside (Next's hashed links to sharp and better-sqlite3) are relative: keep them so.
     cpSync(path.resolve(distDir, "standalone"), target, { recursive: true, verbatimSymlinks: true });
+    prepareStandalone(distDir, target);
   }
   return target;
 }

@@ -23,9 +23,14 @@ export function distDirectory(): string {
   return process.env.NEXT_DIST_DIR ?? ".next";
 }
 
-/** Copies the static files into the standalone folder; returns the path of its server.js. */
-export function prepareStandalone(distDir: string = distDirectory()): string {
-  const standalone = path.resolve(distDir, "standalone");
+/**
+ * Copies the static files into the standalone folder (or into a copy of it, `standalone`);
+ * returns the path of its server.js.
+ */
+export function prepareStandalone(
+  distDir: string = distDirectory(),
+  standalone: string = path.resolve(distDir, "standalone"),
+): string {
   const server = path.join(standalone, "server.js");
   if (!existsSync(server)) {
     throw new Error(
