@@ -166,13 +166,22 @@ export function siteFiles(options: Pick<StackOptions, "port" | "host" | "appPort
   };
 }
 
-/** The pids of nginx's workers: the children of its master. */
-function childPids(parent: number): number[] {
-  const result = spawnSync("ps", ["-o", "pid=", "--ppid", String(parent)], { encoding: "utf8" });
+/** nginx's workers, cache manager and cache loader: the children of its master, by their title. */
+function nginxChildren(master: number): Array<{ name: string; pid: number }> {
+  const result = spawnSync("ps", ["-o", "pid=,args=", "--ppid", String(master)], { encoding: "utf8" });
+  const counts = new Map<string, number>();
   return result.stdout
     .split("\n")
-    .map((line) => Number(line.trim()))
-    .filter((pid) => pid > 0);
+    .map((line) => /^\s*(\d+)\s+nginx: (.+?)( process)?$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => {
+      const role = match[2];
+      counts.set(role, (counts.get(role) ?? 0) + 1);
+      return {
+        name: `nginx ${role}${role === "worker" ? ` ${counts.get(role)}` : ""}`,
+        pid: Number(match[1]),
+      };
+    });
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -349,7 +358,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       nginxPid: () => nginx.pid as number,
       processes: () => [
         { name: "nginx master", pid: nginx.pid as number },
-        ...childPids(nginx.pid as number).map((pid, index) => ({ name: `nginx worker ${index + 1}`, pid })),
+        ...nginxChildren(nginx.pid as number),
         ...instances.map((instance) => ({ name: instance.name, pid: instance.child().pid as number })),
         { name: "redis", pid: redis.pid as number },
       ],
