@@ -9,6 +9,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
 const BASE = `http://127.0.0.1:${PORT}`;
 let server: ChildProcess;
 let content: string;
+const log: string[] = [];
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -25,13 +26,22 @@ test.beforeAll(async () => {
         NEXT_DIST_DIR: `.next-dev-${PORT}`,
         NEXT_TELEMETRY_DISABLED: "1",
       },
-      stdio: "ignore",
+      stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },
   );
-  await expect
-    .poll(async () => (await fetch(BASE).catch(() => null))?.status ?? 0, { timeout: 90_000 })
-    .toBe(200);
+  for (const stream of [server.stdout, server.stderr])
+    stream?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
+  // Whatever keeps it from answering (a port in use, a compile error), its own words say why.
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const status = (await fetch(BASE).catch(() => null))?.status ?? 0;
+    if (status === 200) break;
+    if (server.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`next dev did not answer 200 on ${BASE} (last: ${status}):\n${log.join("")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 });
 
 test.afterAll(() => {

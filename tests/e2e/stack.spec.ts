@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -46,8 +46,10 @@ test.afterAll(async () => {
 });
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus)
-    await testInfo.attach("stack log", { body: log.join("\n") });
+  if (testInfo.status === testInfo.expectedStatus) return;
+  await testInfo.attach("stack log", { body: log.join("\n") });
+  const nginxErrors = path.join(stack.workDir, "nginx", "logs", "error.log");
+  if (existsSync(nginxErrors)) await testInfo.attach("nginx error.log", { body: readFileSync(nginxErrors) });
 });
 
 async function get(url: string, headers: Record<string, string> = {}) {
@@ -195,6 +197,29 @@ test("an instance stopped or crashed: every request is still answered, and it co
   expect(afterCrash.length).toBeGreaterThan(20);
   expect(afterCrash.filter((status) => status !== 200)).toEqual([]);
   await comesBack("SIGKILL", restarts);
+});
+
+// Last: after every instance has been down, nginx tries each again only 2 s after its last failure
+// (fail_timeout), answering 502 to what it has no copy of until then.
+test("while every instance is down, readers get the last copy of a page", async () => {
+  const url = `${stack.origin}/`;
+  // A fresh copy in nginx (a refresh may be under way after the publish above), then one older
+  // than its second: the next request is due to refresh it.
+  await within("bản sao mới trong nginx", async () => (await get(url)).headers.get("x-cache") === "HIT");
+  await sleep(1500);
+  const children = stack.instances.map((instance) => instance.child());
+  const restarts = stack.instances.map((instance) => instance.restarts());
+  for (const child of children) process.kill(child.pid as number, "SIGKILL");
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once("exit", resolve))));
+  // The stack starts them again after half a second, and they take longer than that to listen.
+  const stale = await get(url);
+  expect(stale.status).toBe(200);
+  expect(stale.headers.get("x-cache")).toBe("STALE");
+  expect(stale.text).toContain(SEED_TITLE);
+  for (const [index, instance] of stack.instances.entries()) {
+    await within(`${instance.name} khởi động lại`, async () => instance.restarts() > restarts[index]);
+    await instance.serving(60_000);
+  }
 });
 
 function sleep(milliseconds: number): Promise<void> {
