@@ -14,6 +14,8 @@ const log: string[] = [];
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // A hook gets Playwright's default 30 s otherwise; a first compile on a busy machine needs more.
+  test.setTimeout(120_000);
   content = mkdtempSync(path.join(tmpdir(), "noi-dung-dev-"));
   cpSync("tests/fixtures/e2e-content/ban-nhap-chua-dang.md", path.join(content, "ban-nhap-chua-dang.md"));
   server = spawn(
