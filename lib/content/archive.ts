@@ -199,9 +199,9 @@ export function prefillStore(names: readonly string[]): void {
   }
 }
 
-/** What the archive keeps of a report: all but body, figures and abbreviations, which only its own page needs. */
+/** What the archive keeps of a report: all but body, figures, abbreviations and text, which only its own page and search need. */
 function summaryOf(report: Report): ReportSummary {
-  const { body, figures, abbreviations, ...summary } = report;
+  const { body, figures, abbreviations, text, ...summary } = report;
   return summary;
 }
 

@@ -185,6 +185,7 @@ export function loadReport(
     figures,
     abbreviations: body.abbreviations,
     readingMinutes: readingMinutes(body.wordCount),
+    text: body.text,
   };
   return { report, problems: [], warnings, photos };
 }

@@ -34,6 +34,8 @@ export interface ParsedBody {
   unknownAbbreviations: string[];
   /** Words (Vietnamese syllables) of the text, captions excluded: for the reading time. */
   wordCount: number;
+  /** The text without markup (photos give their alt text, not their captions): what search reads. */
+  text: string;
 }
 
 // \b would not work here: JavaScript treats "Ả" as a non-word character.
@@ -96,5 +98,5 @@ export function parseBody(markdown: string, glossary: Glossary = new Glossary([]
   }
   flush();
   const wordCount = text.split(/\s+/).filter(Boolean).length;
-  return { blocks, firstParagraph, abbreviations: marker.used, unknownAbbreviations: unknown, wordCount };
+  return { blocks, firstParagraph, abbreviations: marker.used, unknownAbbreviations: unknown, wordCount, text };
 }

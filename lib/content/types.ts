@@ -49,7 +49,9 @@ export interface Report {
   abbreviations: Abbreviation[];
   /** Minutes a reader needs, rounded, at least one: "3 phút đọc". */
   readingMinutes: number;
+  /** The body's text without markup (photos give their alt text, not their captions): what search reads. */
+  text: string;
 }
 
 /** What listings need: everything but the body, so pages of links stay small. */
-export type ReportSummary = Omit<Report, "body" | "figures" | "abbreviations">;
+export type ReportSummary = Omit<Report, "body" | "figures" | "abbreviations" | "text">;

@@ -32,6 +32,7 @@ function report(partial: {
     figures: [],
     abbreviations: [],
     readingMinutes: 1,
+    text: "",
   };
 }
 const newestFirst = (reports: Report[]) => [...reports].sort((a, b) => b.date.getTime() - a.date.getTime());

@@ -32,6 +32,7 @@ const report = (title: string): Report => ({
   figures: [],
   abbreviations: [],
   readingMinutes: 1,
+  text: "Đoạn.",
 });
 
 const entry = {

@@ -261,14 +261,16 @@ describe("the archive of the valid fixtures", () => {
     for (const summary of loadArchive().reports) {
       expect(summary).not.toHaveProperty("body");
       expect(summary).not.toHaveProperty("figures");
+      expect(summary).not.toHaveProperty("text");
     }
     const slug = "phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam";
     const whole = getReportBySlug(slug);
     expect(whole).toEqual(loadReport(validDir, "ten-tep-khac.md").report);
     expect(whole?.body.length).toBeGreaterThan(0);
-    const { body, figures, abbreviations, ...summary } = whole as Report;
+    const { body, figures, abbreviations, text, ...summary } = whole as Report;
     expect(getReportSummaryBySlug(slug)).toEqual(summary);
     expect([body, figures, abbreviations].every(Array.isArray)).toBe(true);
+    expect(text).toContain(" ");
   });
 
   it("pages leave out drafts too", async () => {

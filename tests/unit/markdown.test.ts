@@ -140,6 +140,7 @@ describe("parseBody", () => {
       abbreviations: [],
       unknownAbbreviations: [],
       wordCount: 0,
+      text: "",
     });
   });
 });
@@ -168,5 +169,19 @@ describe("raw HTML never reaches the page", () => {
 
   it("the text of a sanitized link survives without its href", () => {
     expect(htmlOf("[Bấm vào đây](javascript:alert(1))\n")).toBe("<p><a>Bấm vào đây</a></p>");
+  });
+});
+
+describe("the text search reads", () => {
+  it("is the body's words without markup; a photo gives its alt text, not its caption", () => {
+    const { text } = parseBody(
+      'Đoạn **một** có [liên kết](https://example.vn).\n\n![Hội trường](/images/a.jpg "Chú thích. Ảnh: Thành Cường")\n\nĐoạn hai.\n',
+    );
+    expect(text).toContain("Đoạn một có liên kết.");
+    expect(text).toContain("Hội trường");
+    expect(text).toContain("Đoạn hai.");
+    expect(text).not.toContain("Chú thích");
+    expect(text).not.toContain("**");
+    expect(text).not.toContain("https://");
   });
 });
