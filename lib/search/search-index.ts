@@ -59,6 +59,13 @@ const NEAR_DISTANCE = 5;
 /** Words of a query that count; the rest are ignored. */
 export const MAX_QUERY_WORDS = 12;
 
+const YEAR = new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Ho_Chi_Minh" });
+
+/** The year in Vietnam: a report of 31 December, 20:00 UTC, is of the next year there. */
+function vietnamYear(date: Date): number {
+  return Number(YEAR.format(date));
+}
+
 /** `"w1" "w2"`: every word must appear. Words hold only letters, marks and digits, so quoting is safe. */
 function allOf(terms: string[]): string {
   return terms.map((term) => `"${term}"`).join(" ");
@@ -66,10 +73,13 @@ function allOf(terms: string[]): string {
 
 export class SearchIndex {
   private readonly db: Database.Database;
+  private readonly statements: ReturnType<SearchIndex["prepare"]>;
 
   constructor(location: string = ":memory:") {
     this.db = new Database(location);
     this.db.pragma("journal_mode = WAL");
+    // The index can be built again from the reports: no sync to disk at every commit.
+    this.db.pragma("synchronous = NORMAL");
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS reports (
         id INTEGER PRIMARY KEY,
@@ -86,32 +96,48 @@ export class SearchIndex {
         words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
       );
     `);
+    this.statements = this.prepare();
   }
 
-  /** Adds a report, or replaces what the index held of it. */
-  upsert(document: SearchDocument): void {
-    const write = this.db.transaction((doc: SearchDocument) => {
-      this.removeBySlug(doc.slug);
-      const year = Number(
-        new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }).format(doc.date),
-      );
-      const { lastInsertRowid } = this.db
-        .prepare("INSERT INTO reports (slug, date, year, category) VALUES (?, ?, ?, ?)")
-        .run(doc.slug, doc.date.getTime(), year, doc.category);
-      this.db
-        .prepare("INSERT INTO folded (rowid, title, people, tags, text) VALUES (?, ?, ?, ?, ?)")
-        .run(
+  private prepare() {
+    return {
+      find: this.db.prepare("SELECT id FROM reports WHERE slug = ?"),
+      insertReport: this.db.prepare("INSERT INTO reports (slug, date, year, category) VALUES (?, ?, ?, ?)"),
+      insertFolded: this.db.prepare(
+        "INSERT INTO folded (rowid, title, people, tags, text) VALUES (?, ?, ?, ?, ?)",
+      ),
+      insertExact: this.db.prepare("INSERT INTO exact (rowid, words) VALUES (?, ?)"),
+      deleteFolded: this.db.prepare("DELETE FROM folded WHERE rowid = ?"),
+      deleteExact: this.db.prepare("DELETE FROM exact WHERE rowid = ?"),
+      deleteReport: this.db.prepare("DELETE FROM reports WHERE id = ?"),
+    };
+  }
+
+  /** Adds reports, or replaces what the index held of them, in one transaction. */
+  upsert(...documents: SearchDocument[]): void {
+    const write = this.db.transaction((all: SearchDocument[]) => {
+      for (const doc of all) {
+        this.removeBySlug(doc.slug);
+        const { lastInsertRowid } = this.statements.insertReport.run(
+          doc.slug,
+          doc.date.getTime(),
+          vietnamYear(doc.date),
+          doc.category,
+        );
+        this.statements.insertFolded.run(
           lastInsertRowid,
           foldText(doc.title),
           foldText(doc.people),
           foldText(doc.tags),
           foldText(doc.text),
         );
-      this.db
-        .prepare("INSERT INTO exact (rowid, words) VALUES (?, ?)")
-        .run(lastInsertRowid, keyText([doc.title, doc.people, doc.tags, doc.text].join(" ")));
+        this.statements.insertExact.run(
+          lastInsertRowid,
+          keyText([doc.title, doc.people, doc.tags, doc.text].join(" ")),
+        );
+      }
     });
-    write(document);
+    write(documents);
   }
 
   /** Takes a report out (a draft again, or deleted); nothing happens if it was not there. */
@@ -120,12 +146,11 @@ export class SearchIndex {
   }
 
   private removeBySlug(slug: string): void {
-    const row = this.db.prepare("SELECT id FROM reports WHERE slug = ?").get(slug) as
-      { id: number } | undefined;
+    const row = this.statements.find.get(slug) as { id: number } | undefined;
     if (!row) return;
-    this.db.prepare("DELETE FROM folded WHERE rowid = ?").run(row.id);
-    this.db.prepare("DELETE FROM exact WHERE rowid = ?").run(row.id);
-    this.db.prepare("DELETE FROM reports WHERE id = ?").run(row.id);
+    this.statements.deleteFolded.run(row.id);
+    this.statements.deleteExact.run(row.id);
+    this.statements.deleteReport.run(row.id);
   }
 
   /** Slugs of every report in the index. */
