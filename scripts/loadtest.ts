@@ -17,6 +17,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { contentDirectory } from "../lib/content/files";
 import { publicDirectory } from "../lib/content/images";
+import { reportPath } from "./load/report-path";
 import { runSpike } from "./load/spike";
 import { freePort, portInUse, startStack } from "./stack";
 import { distDirectory, prepareStandalone, SERVER_ENVIRONMENT } from "./start-standalone";
@@ -186,14 +187,6 @@ function fire(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-/** A report's address, taken from the sitemap so that any content will do. */
-async function reportPath(target: string = origin): Promise<string> {
-  const sitemap = await (await fetch(`${target}/sitemap.xml`)).text();
-  const match = /<loc>[^<]*?(\/bai-viet\/[^<]+)<\/loc>/.exec(sitemap);
-  if (!match) throw new Error("the sitemap lists no report");
-  return match[1];
-}
-
 function row(cells: Array<string | number>, widths: number[]): string {
   // The first column is a name: left-aligned; the numbers are right-aligned.
   return cells
@@ -205,7 +198,7 @@ function row(cells: Array<string | number>, widths: number[]): string {
 
 async function loadTest(): Promise<void> {
   const targets = [
-    { name: "report", path: await reportPath() },
+    { name: "report", path: await reportPath(origin) },
     { name: "home page", path: "/" },
   ];
   const results: Array<{ name: string; path: string; result: autocannon.Result }> = [];

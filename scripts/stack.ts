@@ -73,7 +73,6 @@ export interface Stack {
   origin: string;
   instances: StackInstance[];
   redisPort: number;
-  nginxPid(): number;
   /** nginx's master and workers, the instances and Redis: every process of the stack. */
   processes(): Array<{ name: string; pid: number }>;
   workDir: string;
@@ -355,7 +354,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       origin,
       instances,
       redisPort: options.redisPort,
-      nginxPid: () => nginx.pid as number,
       processes: () => [
         { name: "nginx master", pid: nginx.pid as number },
         ...nginxChildren(nginx.pid as number),

@@ -57,7 +57,7 @@ const EXACT_BONUS = 3;
 /** Words a phrase may have between its terms and still count as near. */
 const NEAR_DISTANCE = 5;
 /** Words of a query that count; the rest are ignored. */
-export const MAX_QUERY_WORDS = 12;
+const MAX_QUERY_WORDS = 12;
 
 const YEAR = new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Ho_Chi_Minh" });
 

@@ -18,6 +18,7 @@ import { BARE_APP_DIR, ensureBareBuild } from "../bench/bare-app";
 import { startGroup, stopGroup, waitForHttp } from "../bench/processes";
 import { startLiveServer } from "../live-server";
 import { freePort, requireTool, type Stack, startStack } from "../stack";
+import { reportPath } from "./report-path";
 import { requireWrk, runWrk, type WrkResult } from "./wrk";
 
 const SPIKE = { connections: 1000, seconds: 30 };
@@ -46,13 +47,6 @@ const TABLE_HEAD = [
   "| load | req/s | p50 ms | p99 ms | max ms | timeouts | socket errors | 4xx/5xx | requests |",
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
 ];
-
-async function reportPath(origin: string): Promise<string> {
-  const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
-  const match = /<loc>[^<]*?(\/bai-viet\/[^<]+)<\/loc>/.exec(sitemap);
-  if (!match) throw new Error("the sitemap lists no report");
-  return match[1];
-}
 
 /** Polls until `check` holds; the time it took in ms, or null past the deadline. */
 async function timeUntil(check: () => Promise<boolean>, deadlineMs: number): Promise<number | null> {

@@ -17,6 +17,7 @@ import { PROBLEMS_FILE } from "../../lib/publishing/problem-report";
 import { SECRET_HEADER } from "../../lib/publishing/secret";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../../scripts/build-for-e2e";
 import { type LiveServer, startLiveServer } from "../../scripts/live-server";
+import { within } from "./within";
 import { SEED_PATH } from "./seed-report";
 
 // An editor saves files into the folder of a running production server (the e2e build, served by
@@ -24,8 +25,6 @@ import { SEED_PATH } from "./seed-report";
 // no restart. The server has its own copy of the build, content, photos and store.
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
-// The budget is 5 s; the deadline leaves room for a machine three times slower.
-const DEADLINE_MS = 15_000;
 const MEDIA_CACHE = "public, max-age=3600, s-maxage=86400, stale-while-revalidate=604800";
 
 let work: string;
@@ -113,19 +112,6 @@ async function html(pathname: string): Promise<string> {
   const response = await get(pathname);
   expect(response.status, pathname).toBe(200);
   return response.body.toString();
-}
-
-/** Polls until `check` holds; returns how long that took, in ms. */
-async function within(what: string, check: () => Promise<boolean>): Promise<number> {
-  const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > DEADLINE_MS)
-      throw new Error(`${what}: not within ${DEADLINE_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const elapsed = Math.round(performance.now() - started);
-  test.info().annotations.push({ type: "thời gian", description: `${what}: ${elapsed} ms` });
-  return elapsed;
 }
 
 const statusIs = (pathname: string, status: number) => async () => (await get(pathname)).status === status;

@@ -4,15 +4,13 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../scripts/build-for-e2e";
 import { freePort, type Stack, startStack } from "../../scripts/stack";
+import { within } from "./within";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
 // The production stack (`npm run stack`): Debian's nginx with deploy/nginx/nginx.conf in front of
 // two instances of the e2e build sharing one Redis, on free ports, with its own copy of the build
 // and the content. Readers go through nginx; the tests also ask each instance directly.
 
-// Publishing's budget is 5 s (npm run loadtest -- --spike measures it); the deadline leaves room
-// for a machine three times slower.
-const DEADLINE_MS = 15_000;
 const PHOTO = "/images/ubnd-vinh-tong-ket-qp-an-2020/anh-1.jpg";
 
 let work: string;
@@ -55,18 +53,6 @@ test.afterEach(async ({}, testInfo) => {
 async function get(url: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
   return { status: response.status, headers: response.headers, text: await response.text() };
-}
-
-async function within(what: string, check: () => Promise<boolean>): Promise<number> {
-  const started = performance.now();
-  while (!(await check().catch(() => false))) {
-    if (performance.now() - started > DEADLINE_MS)
-      throw new Error(`${what}: not within ${DEADLINE_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const elapsed = Math.round(performance.now() - started);
-  test.info().annotations.push({ type: "thời gian", description: `${what}: ${elapsed} ms` });
-  return elapsed;
 }
 
 test("pages come through nginx with their headers, cached a second, one copy per encoding", async () => {
