@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { NextConfig } from "next";
-import { MEDIA_CACHE, PAGE_CDN_SECONDS, PAGE_STALE_SECONDS } from "./lib/cache-control";
+import { MEDIA_CACHE, PAGE_CDN_SECONDS, PAGE_STALE_SECONDS, SEARCH_CACHE } from "./lib/cache-control";
 import { shareContentStore } from "./scripts/content-store";
 
 // React's development build evaluates strings (call stacks, hot reload): only `next dev` needs it.
@@ -106,6 +106,8 @@ const nextConfig: NextConfig = {
       // report is published. So only the logo, a file that is always there, gets one here; pages
       // take theirs from their revalidation time, route handlers set their own.
       { source: "/logo.png", headers: [{ key: "Cache-Control", value: MEDIA_CACHE }] },
+      // Search always answers 200, so its header never lands on a 404.
+      { source: "/tim-kiem", headers: [{ key: "Cache-Control", value: SEARCH_CACHE }] },
     ];
   },
 };

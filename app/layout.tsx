@@ -5,6 +5,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { routes } from "@/lib/routes";
 import { site } from "@/lib/site";
 import { APPLY_STORED_TEXT_SIZE } from "@/lib/text-size";
 import "./globals.css";
@@ -40,6 +41,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     >
       <head>
         <script dangerouslySetInnerHTML={{ __html: APPLY_STORED_TEXT_SIZE }} />
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          href={routes.openSearch}
+          title={site.name}
+        />
       </head>
       <body>
         <SkipLink />

@@ -40,3 +40,8 @@ export function formatDateLine(date: Date): string {
 export function formatShortDate(date: Date): string {
   return format(inVietnam(date), "dd/MM/yyyy");
 }
+
+/** The year in Vietnam: a report of 31 December, 20:00 UTC, is of the next year there. */
+export function vietnamYear(date: Date): number {
+  return inVietnam(date).getFullYear();
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { routes } from "@/lib/routes";
 import { site } from "@/lib/site";
+import { SearchBox } from "@/components/search/search-box";
 import { TextSizeControl } from "./text-size-control";
 
 export function SiteHeader() {
@@ -20,6 +21,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <SearchBox />
         <TextSizeControl />
       </div>
     </header>

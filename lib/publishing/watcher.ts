@@ -4,6 +4,7 @@ import { type PhotoChanges, refreshArchive, startLiveArchive } from "../content/
 import { contentDirectory } from "../content/files";
 import { GLOSSARY_FILE } from "../content/glossary";
 import { publicDirectory } from "../content/images";
+import { catchUpSearchIndex } from "../search/archive-search";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
 import { stalePaths } from "./stale-paths";
@@ -71,6 +72,12 @@ export function startPublishing(): void {
     const started = performance.now();
     const { before, after } = refreshArchive(changedPhotos);
     reportProblems(after);
+    // Search follows in the background: a first start on a large archive must not hold publishing.
+    void catchUpSearchIndex(after).catch((error: unknown) =>
+      console.error(
+        `[tìm kiếm] Không cập nhật được chỉ mục: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     const paths = stalePaths(before, after);
     if (paths.length === 0) return;
     await revalidate(paths);

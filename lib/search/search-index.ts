@@ -1,16 +1,21 @@
 import Database from "better-sqlite3";
-import { foldText, keyText, words } from "./vietnamese";
+import { vietnamYear } from "../dates";
+import { foldText, type Word, words } from "./vietnamese";
 
 // The archive's search index (issue 13): SQLite's FTS5 through better-sqlite3, in one file on disk
 // or in memory, updated one report at a time. Everything engine-specific stays in this file, so
-// that a search server can take its place behind the same methods.
+// that a search server can take its place behind the same methods (README, "Search").
 //
-// Two full-text tables share each report's rowid:
-// - `folded`: title, people, tags and the text, folded (no marks: "quoc phong"), searched for every
-//   query; BM25 weighs a word in the title or a person's name above one deep in the text.
-// - `exact`: the same words as keys (marks kept, tone placement ignored: "quo1c pho2ng"), to rank
-//   reports holding what the reader typed, marks included, above those that only fold to it.
-// Contentless (`content=''`): the index keeps positions, not the text, which the store already has.
+// One full-text table, `terms`, holds per report the words of its title, people, labels and text
+// as tokens (contentless: the store already keeps the text):
+// - each word folded, without marks ("duong" for "đường" and "dương"): every query matches these;
+// - each word typed with marks as its key with a leading "_" ("_đương2": marks kept, the tone as a
+//   digit wherever it was written), to rank what the reader typed above what only folds to it;
+// - each pair of neighbouring words ("quoc_phong") and of words one apart ("quoc__an"): a query of
+//   several syllables ranks reports holding them as a phrase, or nearly, above those holding them
+//   apart, without positions in the index (`detail=column` keeps it small and its lists short);
+// - in a last column, the category and year ("_cm_thoi_su", "_nam_2021"), which filters match.
+// Rowids follow the reports' dates, so "newest first" is the index's own order: no sort.
 
 /** What the index holds of a report; the caller turns a report into this. */
 export interface SearchDocument {
@@ -24,6 +29,8 @@ export interface SearchDocument {
   tags: string;
   /** Summary, body text and photo captions. */
   text: string;
+  /** Changes whenever the report does: an unchanged report is not indexed again. */
+  version?: number;
 }
 
 export type SearchOrder = "relevance" | "newest";
@@ -40,61 +47,108 @@ export interface SearchQuery {
 }
 
 export interface SearchResults {
-  /** Reports matching every word, before paging. */
+  /** Reports matching every word, counted up to COUNTED (then `more` is true). */
   total: number;
+  more: boolean;
   /** Slugs of this page's reports, best first (or newest first). */
   slugs: string[];
 }
 
-/** BM25 weights of the folded table's columns: title, people, tags, text. */
-const COLUMN_WEIGHTS = [10, 6, 3, 1];
-/** How many of the best folded matches are ranked again for phrases and exact marks. */
-const RERANKED = 200;
-/** Added to a report's score when it holds the words as a phrase, or near each other, or as typed. */
-const PHRASE_BONUS = 4;
-const NEAR_BONUS = 2;
-const EXACT_BONUS = 3;
-/** Words a phrase may have between its terms and still count as near. */
-const NEAR_DISTANCE = 5;
 /** Words of a query that count; the rest are ignored. */
-const MAX_QUERY_WORDS = 12;
+export const MAX_QUERY_WORDS = 12;
+/** Results a reader can page through: a query matching more is asked to be narrowed. */
+export const MAX_RESULTS = 500;
+/** Matches counted exactly; beyond, "more than". */
+const COUNTED = 2000;
+/**
+ * Reports ranked by relevance: at most the newest MAX_RESULTS matches, and the newest
+ * MAX_RESULTS with every word in the title or a person. A query matching fewer is ranked whole;
+ * one whose words are in nearly every report (`thanh pho`) is ranked among the recent ones, where
+ * a reader of news looks first, at a cost that does not grow with the archive.
+ */
+const WINDOW = 500;
+/** BM25 weights of the columns: title, people, tags, text, filters. */
+const COLUMN_WEIGHTS = "10.0, 6.0, 3.0, 1.0, 0.0";
+/** Pairs of query words checked for a phrase: the first few say enough. */
+const PAIRS_CHECKED = 5;
 
-const YEAR = new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Ho_Chi_Minh" });
+/** Moved on whenever the tables or their tokens change: an older index is then built again. */
+const LAYOUT = 1;
 
-/** The year in Vietnam: a report of 31 December, 20:00 UTC, is of the next year there. */
-function vietnamYear(date: Date): number {
-  return Number(YEAR.format(date));
+const TABLE_OPTIONS = `content = '', contentless_delete = 1, detail = column,
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*' tokenchars '_'"`;
+
+/** Reports of one millisecond get rowids one apart, up to this many. */
+const SAME_TIME = 1024;
+
+/** A token quoted for FTS5: tokens hold only letters, digits and "_", so quoting is safe. */
+const quoted = (token: string) => `"${token}"`;
+
+const pairToken = (a: string, b: string) => `${a}_${b}`;
+const nearToken = (a: string, b: string) => `${a}__${b}`;
+const keyToken = (word: Word) => `_${word.key}`;
+
+export function categoryToken(category: string): string {
+  return `_cm_${foldText(category).replaceAll(" ", "_")}`;
 }
 
-/** `"w1" "w2"`: every word must appear. Words hold only letters, marks and digits, so quoting is safe. */
-function allOf(terms: string[]): string {
-  return terms.map((term) => `"${term}"`).join(" ");
+export function yearToken(year: number): string {
+  return `_nam_${year}`;
+}
+
+/** A text as the index's tokens: folded words, typed keys, neighbouring pairs. */
+function indexTokens(text: string): string {
+  const all = words(text);
+  const tokens: string[] = [];
+  for (let i = 0; i < all.length; i += 1) {
+    const word = all[i];
+    tokens.push(word.folded);
+    if (word.key !== word.folded) tokens.push(keyToken(word));
+    if (i + 1 < all.length) tokens.push(pairToken(word.folded, all[i + 1].folded));
+    if (i + 2 < all.length) tokens.push(nearToken(word.folded, all[i + 2].folded));
+  }
+  return tokens.join(" ");
+}
+
+interface Candidate {
+  id: number;
+  bm25: number;
+  phrase: number;
+  exact: number;
+  attribute: number;
 }
 
 export class SearchIndex {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SearchIndex["prepare"]>;
 
-  constructor(location: string = ":memory:") {
-    this.db = new Database(location);
+  /** `identity`: what the indexed reports were read by; an index made by other code starts again empty. */
+  constructor(location: string = ":memory:", identity = "") {
+    // Several server processes may share the file: a writer waits for another rather than fail.
+    this.db = new Database(location, { timeout: 30_000 });
     this.db.pragma("journal_mode = WAL");
     // The index can be built again from the reports: no sync to disk at every commit.
     this.db.pragma("synchronous = NORMAL");
+    this.db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const made = `${LAYOUT}:${identity}`;
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare("SELECT value FROM meta WHERE key = 'made'").pluck().get();
+        if (row === made) return;
+        this.db.exec("DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS terms; DROP TABLE IF EXISTS heads;");
+        this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('made', ?)").run(made);
+      })
+      .immediate();
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS reports (
         id INTEGER PRIMARY KEY,
         slug TEXT NOT NULL UNIQUE,
-        date INTEGER NOT NULL,
-        year INTEGER NOT NULL,
-        category TEXT
+        version INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS reports_by_date ON reports (date DESC);
-      CREATE VIRTUAL TABLE IF NOT EXISTS folded USING fts5(
-        title, people, tags, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+      CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(
+        title, people, tags, text, filters, ${TABLE_OPTIONS}
       );
-      CREATE VIRTUAL TABLE IF NOT EXISTS exact USING fts5(
-        words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
-      );
+      CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(title, people, filters, ${TABLE_OPTIONS});
     `);
     this.statements = this.prepare();
   }
@@ -102,14 +156,36 @@ export class SearchIndex {
   private prepare() {
     return {
       find: this.db.prepare("SELECT id FROM reports WHERE slug = ?"),
-      insertReport: this.db.prepare("INSERT INTO reports (slug, date, year, category) VALUES (?, ?, ?, ?)"),
-      insertFolded: this.db.prepare(
-        "INSERT INTO folded (rowid, title, people, tags, text) VALUES (?, ?, ?, ?, ?)",
+      taken: this.db.prepare("SELECT id FROM reports WHERE id BETWEEN ? AND ?").pluck(),
+      insertReport: this.db.prepare("INSERT INTO reports (id, slug, version) VALUES (?, ?, ?)"),
+      insertTerms: this.db.prepare(
+        "INSERT INTO terms (rowid, title, people, tags, text, filters) VALUES (?, ?, ?, ?, ?, ?)",
       ),
-      insertExact: this.db.prepare("INSERT INTO exact (rowid, words) VALUES (?, ?)"),
-      deleteFolded: this.db.prepare("DELETE FROM folded WHERE rowid = ?"),
-      deleteExact: this.db.prepare("DELETE FROM exact WHERE rowid = ?"),
+      deleteTerms: this.db.prepare("DELETE FROM terms WHERE rowid = ?"),
+      insertHeads: this.db.prepare("INSERT INTO heads (rowid, title, people, filters) VALUES (?, ?, ?, ?)"),
+      deleteHeads: this.db.prepare("DELETE FROM heads WHERE rowid = ?"),
       deleteReport: this.db.prepare("DELETE FROM reports WHERE id = ?"),
+      versions: this.db.prepare("SELECT slug, version FROM reports"),
+      slugsOf: this.db.prepare("SELECT id, slug FROM reports WHERE id IN (SELECT value FROM json_each(?))"),
+      window: this.db.prepare(
+        `SELECT rowid AS id, -bm25(terms, ${COLUMN_WEIGHTS}) AS score FROM terms
+         WHERE terms MATCH ? ORDER BY rowid DESC LIMIT ?`,
+      ),
+      headWindow: this.db
+        .prepare("SELECT rowid FROM heads WHERE heads MATCH ? ORDER BY rowid DESC LIMIT ?")
+        .pluck(),
+      count: this.db
+        .prepare("SELECT count(*) FROM (SELECT rowid FROM terms WHERE terms MATCH ? LIMIT ?)")
+        .pluck(),
+      newest: this.db
+        .prepare("SELECT rowid FROM terms WHERE terms MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?")
+        .pluck(),
+      inRange: this.db
+        .prepare("SELECT rowid FROM terms WHERE terms MATCH ? AND rowid BETWEEN ? AND ?")
+        .pluck(),
+      headsInRange: this.db
+        .prepare("SELECT rowid FROM heads WHERE heads MATCH ? AND rowid BETWEEN ? AND ?")
+        .pluck(),
     };
   }
 
@@ -118,119 +194,165 @@ export class SearchIndex {
     const write = this.db.transaction((all: SearchDocument[]) => {
       for (const doc of all) {
         this.removeBySlug(doc.slug);
-        const { lastInsertRowid } = this.statements.insertReport.run(
-          doc.slug,
-          doc.date.getTime(),
-          vietnamYear(doc.date),
-          doc.category,
+        const id = this.freeId(doc.date);
+        this.statements.insertReport.run(id, doc.slug, doc.version ?? 0);
+        const filters = [
+          doc.category ? categoryToken(doc.category) : "",
+          yearToken(vietnamYear(doc.date)),
+        ].join(" ");
+        this.statements.insertTerms.run(
+          id,
+          indexTokens(doc.title),
+          indexTokens(doc.people),
+          indexTokens(doc.tags),
+          indexTokens(doc.text),
+          filters,
         );
-        this.statements.insertFolded.run(
-          lastInsertRowid,
-          foldText(doc.title),
-          foldText(doc.people),
-          foldText(doc.tags),
-          foldText(doc.text),
-        );
-        this.statements.insertExact.run(
-          lastInsertRowid,
-          keyText([doc.title, doc.people, doc.tags, doc.text].join(" ")),
-        );
+        this.statements.insertHeads.run(id, foldText(doc.title), foldText(doc.people), filters);
       }
     });
     write(documents);
   }
 
-  /** Takes a report out (a draft again, or deleted); nothing happens if it was not there. */
-  remove(slug: string): void {
-    this.db.transaction(() => this.removeBySlug(slug))();
+  /** A rowid in date order: the report's time in milliseconds, then a place among same-time reports. */
+  private freeId(date: Date): number {
+    const base = date.getTime() * SAME_TIME;
+    const taken = new Set(this.statements.taken.all(base, base + SAME_TIME - 1) as number[]);
+    for (let offset = 0; offset < SAME_TIME; offset += 1) if (!taken.has(base + offset)) return base + offset;
+    throw new Error(`more than ${SAME_TIME} reports dated ${date.toISOString()}`);
+  }
+
+  /** Takes reports out (drafts again, or deleted); a slug not in the index is ignored. */
+  remove(...slugs: string[]): void {
+    this.db.transaction(() => slugs.forEach((slug) => this.removeBySlug(slug)))();
   }
 
   private removeBySlug(slug: string): void {
     const row = this.statements.find.get(slug) as { id: number } | undefined;
     if (!row) return;
-    this.statements.deleteFolded.run(row.id);
-    this.statements.deleteExact.run(row.id);
+    this.statements.deleteTerms.run(row.id);
+    this.statements.deleteHeads.run(row.id);
     this.statements.deleteReport.run(row.id);
   }
 
-  /** Slugs of every report in the index. */
-  slugs(): string[] {
-    return (this.db.prepare("SELECT slug FROM reports").all() as Array<{ slug: string }>).map(
-      (row) => row.slug,
-    );
+  /** Every indexed report's slug and the version it was indexed at. */
+  versions(): Map<string, number> {
+    const rows = this.statements.versions.all() as Array<{ slug: string; version: number }>;
+    return new Map(rows.map((row) => [row.slug, row.version]));
+  }
+
+  /** Runs `work` as one write transaction, so two processes sharing the file never index the same change twice. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
   }
 
   search(query: SearchQuery): SearchResults {
     const typed = words(query.text).slice(0, MAX_QUERY_WORDS);
-    if (typed.length === 0) return { total: 0, slugs: [] };
+    if (typed.length === 0) return { total: 0, more: false, slugs: [] };
     const perPage = query.perPage ?? 10;
     const page = Math.max(1, query.page ?? 1);
-    const filters: string[] = [];
-    const parameters: Array<string | number> = [allOf(typed.map((word) => word.folded))];
-    if (query.category !== undefined) {
-      filters.push("r.category = ?");
-      parameters.push(query.category);
-    }
-    if (query.year !== undefined) {
-      filters.push("r.year = ?");
-      parameters.push(query.year);
-    }
-    const where = ["folded MATCH ?", ...filters].join(" AND ");
-    const from = "folded JOIN reports r ON r.id = folded.rowid";
-    const { total } = this.db
-      .prepare(`SELECT count(*) AS total FROM ${from} WHERE ${where}`)
-      .get(...parameters) as {
-      total: number;
-    };
     const offset = (page - 1) * perPage;
-    if (total === 0 || offset >= total) return { total, slugs: [] };
+
+    const filters = [
+      ...(query.category !== undefined ? [quoted(categoryToken(query.category))] : []),
+      ...(query.year !== undefined ? [quoted(yearToken(query.year))] : []),
+    ];
+    const all = typed.map((word) => quoted(word.folded)).join(" AND ");
+    const required = [all, ...filters].join(" AND ");
+    const window = this.statements.window.all(required, WINDOW) as Array<{ id: number; score: number }>;
+    // A window not filled holds every match: no need to count them again.
+    const counted =
+      window.length < WINDOW ? window.length : (this.statements.count.get(required, COUNTED + 1) as number);
+    const total = Math.min(counted, COUNTED);
+    const result = (slugs: string[]) => ({ total, more: counted > COUNTED, slugs });
+    if (total === 0 || offset >= Math.min(total, MAX_RESULTS)) return result([]);
 
     if (query.order === "newest") {
-      const rows = this.db
-        .prepare(`SELECT r.slug FROM ${from} WHERE ${where} ORDER BY r.date DESC LIMIT ? OFFSET ?`)
-        .all(...parameters, perPage, offset) as Array<{ slug: string }>;
-      return { total, slugs: rows.map((row) => row.slug) };
+      const ids =
+        offset + perPage <= window.length
+          ? window.slice(offset, offset + perPage).map((row) => row.id)
+          : (this.statements.newest.all(required, perPage, offset) as number[]);
+      return result(this.slugsOf(ids));
     }
 
-    // The best folded matches by BM25 (lower is better in SQLite: negated into a score), then
-    // ranked again: a phrase, words near each other, words as typed with their marks.
-    const candidates = this.db
-      .prepare(
-        `SELECT r.id, r.slug, -bm25(folded, ${COLUMN_WEIGHTS.join(", ")}) AS score FROM ${from}
-         WHERE ${where} ORDER BY bm25(folded, ${COLUMN_WEIGHTS.join(", ")}) LIMIT ?`,
+    const heads = this.statements.headWindow.all(
+      [`{title people} : (${all})`, ...filters].join(" AND "),
+      WINDOW,
+    ) as number[];
+    const ranked = this.rank(window, heads, required, typed, all);
+    return result(this.slugsOf(ranked.slice(offset, offset + perPage)));
+  }
+
+  /**
+   * The candidates in the order a reader would weigh them: the words as a phrase (or near each
+   * other), then as typed with their marks, then in the title or a person's name, then BM25 (which
+   * weighs rarer words and the title above common ones), then the newer report. Each signal is one
+   * query over the candidates' rowid range, whatever the number of words.
+   */
+  private rank(
+    window: Array<{ id: number; score: number }>,
+    heads: number[],
+    required: string,
+    typed: Word[],
+    all: string,
+  ): number[] {
+    const candidates = new Map<number, Candidate>();
+    for (const row of window)
+      candidates.set(row.id, { id: row.id, bm25: row.score, phrase: 0, exact: 0, attribute: 0 });
+    for (const id of heads)
+      if (!candidates.has(id)) candidates.set(id, { id, bm25: 0, phrase: 0, exact: 0, attribute: 0 });
+    if (candidates.size > 1) {
+      const ids = [...candidates.keys()];
+      const range = [Math.min(...ids), Math.max(...ids)];
+      const matching = (statement: Database.Statement, match: string) =>
+        (statement.all(match, ...range) as number[]).flatMap((id) => candidates.get(id) ?? []);
+      const inTerms = (extra: string) => matching(this.statements.inRange, `${required} AND (${extra})`);
+      const folded = typed.map((word) => word.folded);
+      const pairs = folded.slice(1, PAIRS_CHECKED + 1).map((word, i) => quoted(pairToken(folded[i], word)));
+      const near = folded.slice(1, PAIRS_CHECKED + 1).map((word, i) => quoted(nearToken(folded[i], word)));
+      if (pairs.length > 0) {
+        for (const candidate of inTerms(near.join(" OR "))) candidate.phrase = 1;
+        for (const candidate of inTerms(pairs.join(" OR "))) candidate.phrase = 2;
+        if (pairs.length > 1) for (const candidate of inTerms(pairs.join(" AND "))) candidate.phrase = 3;
+      }
+      const keys = typed.filter((word) => word.key !== word.folded).map((word) => quoted(keyToken(word)));
+      if (keys.length > 0) for (const candidate of inTerms(keys.join(" AND "))) candidate.exact = 1;
+      for (const candidate of matching(this.statements.headsInRange, `{people} : (${all})`))
+        candidate.attribute = 1;
+      for (const candidate of matching(this.statements.headsInRange, `{title} : (${all})`))
+        candidate.attribute = 2;
+    }
+    return [...candidates.values()]
+      .sort(
+        (a, b) =>
+          b.phrase - a.phrase ||
+          b.exact - a.exact ||
+          b.attribute - a.attribute ||
+          b.bm25 - a.bm25 ||
+          b.id - a.id,
       )
-      .all(...parameters, Math.max(RERANKED, offset + perPage)) as Array<{
-      id: number;
-      slug: string;
-      score: number;
-    }>;
-    const ids = candidates.map((candidate) => candidate.id);
-    const matching = (table: "folded" | "exact", expression: string) =>
-      new Set(
-        (
-          this.db
-            .prepare(
-              `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-            )
-            .all(expression, JSON.stringify(ids)) as Array<{ rowid: number }>
-        ).map((row) => row.rowid),
-      );
-    const folded = typed.map((word) => word.folded);
-    const several = folded.length > 1;
-    const phrase = several ? matching("folded", `"${folded.join(" ")}"`) : new Set<number>();
-    const near = several ? matching("folded", `NEAR(${allOf(folded)}, ${NEAR_DISTANCE})`) : new Set<number>();
-    const marked = typed.some((word) => word.key !== word.folded);
-    const exact = marked ? matching("exact", allOf(typed.map((word) => word.key))) : new Set<number>();
-    const ranked = candidates
-      .map((candidate) => ({
-        slug: candidate.slug,
-        score:
-          candidate.score +
-          (phrase.has(candidate.id) ? PHRASE_BONUS : near.has(candidate.id) ? NEAR_BONUS : 0) +
-          (exact.has(candidate.id) ? EXACT_BONUS : 0),
-      }))
-      .sort((a, b) => b.score - a.score);
-    return { total, slugs: ranked.slice(offset, offset + perPage).map((hit) => hit.slug) };
+      .map((candidate) => candidate.id);
+  }
+
+  /** Newest reports whose title holds the words, the last one only begun ("quoc pho" → "Quốc phòng"). */
+  titlesStartingWith(text: string, limit: number): string[] {
+    const typed = words(text).slice(0, MAX_QUERY_WORDS);
+    if (typed.length === 0) return [];
+    const terms = typed.map((word, i) =>
+      i === typed.length - 1 ? `${quoted(word.folded)}*` : quoted(word.folded),
+    );
+    const ids = this.statements.headWindow.all(`{title} : (${terms.join(" AND ")})`, limit) as number[];
+    return this.slugsOf(ids);
+  }
+
+  private slugMap(ids: number[]): Map<number, string> {
+    const rows = this.statements.slugsOf.all(JSON.stringify(ids)) as Array<{ id: number; slug: string }>;
+    return new Map(rows.map((row) => [row.id, row.slug]));
+  }
+
+  private slugsOf(ids: number[]): string[] {
+    const byId = this.slugMap(ids);
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   close(): void {

@@ -64,14 +64,28 @@ export function hasMarks(word: string): boolean {
   return wordKey(word) !== foldWord(word);
 }
 
+// A language has a few thousand distinct syllables: each spelling's two forms are worked out once
+// (indexing 100,000 reports otherwise spends most of its time normalising the same words).
+const FORMS_KEPT = 100_000;
+const forms = new Map<string, { key: string; folded: string }>();
+
+function formsOf(word: string): { key: string; folded: string } {
+  let known = forms.get(word);
+  if (!known) {
+    if (forms.size >= FORMS_KEPT) forms.clear();
+    known = { key: wordKey(word), folded: foldWord(word) };
+    forms.set(word, known);
+  }
+  return known;
+}
+
 /** Every word of a text, in order, with its offsets in the text as given. */
 export function words(text: string): Word[] {
   return Array.from(text.matchAll(WORD), (match) => ({
     text: match[0],
     start: match.index,
     end: match.index + match[0].length,
-    key: wordKey(match[0]),
-    folded: foldWord(match[0]),
+    ...formsOf(match[0]),
   }));
 }
 

@@ -93,6 +93,12 @@ export function websiteJsonLd(): JsonLd {
     url: absoluteUrl(routes.home),
     inLanguage: site.language,
     publisher: publisher(),
+    // Lets a search engine offer a search box for the site under its result.
+    potentialAction: {
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(routes.search)}?q={search_term_string}` },
+      "query-input": "required name=search_term_string",
+    },
   };
 }
 

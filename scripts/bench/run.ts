@@ -1,8 +1,9 @@
-// `npm run bench [-- --quick | --sizes=1000,10000]`: the site at 100, 1,000 and 10,000 synthetic reports beside a bare
-// one-page Next.js app, built and served the same way in the same run. Prints a Markdown table per
-// size, one line per budget, and writes the figures to bench-results/. A benchmark, not a test:
-// it never fails on a slow machine, it reports.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// `npm run bench [-- --quick | --sizes=1000,10000 | --search]`: the site at 100, 1,000 and 10,000 synthetic reports beside a bare
+// one-page Next.js app, built and served the same way in the same run, then the search index alone
+// at 1,000, 10,000 and 100,000 (`--search`: only that). Prints a Markdown table per size, one line
+// per budget, and writes the figures to bench-results/. A benchmark, not a test: it never fails
+// on a slow machine, it reports.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -12,9 +13,15 @@ import { pageWeight, type PageWeight } from "../page-weight";
 import { BARE_APP_DIR, makeBareApp } from "./bare-app";
 import { exited, groupMemory, startGroup, stopGroup, waitForHttp } from "./processes";
 import { measurePublishing, type PublishingFigures, type Spread } from "./publishing";
+import { benchSearchIndex, QUERY_MIX, type SearchBenchRow } from "./search";
 import { writeSyntheticReports } from "./synthetic-reports";
 
 const quick = process.argv.includes("--quick");
+// `--search` measures only the search index (no Next build).
+const searchOnly = process.argv.includes("--search");
+const SEARCH_SIZES = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+/** A query whose words are in nearly every synthetic report: search's worst case. */
+const SEARCH_PATH = "/tim-kiem?q=cong+tac";
 // `--sizes=10000` measures only the sizes named.
 const sizesArgument = process.argv.find((arg) => arg.startsWith("--sizes="));
 const SIZES = sizesArgument
@@ -320,6 +327,18 @@ function budgets(sizes: SizeFigures[], bare: { weight: PageWeight; build: BuildF
       }
     }
   }
+  const searchRow = largest.load.find((row) => row.connections === 100 && row.path === SEARCH_PATH);
+  const reportRow = largest.load.find((row) => row.connections === 100 && row.path.startsWith("/bai-viet/"));
+  if (searchRow && reportRow) {
+    // Results are rendered for each request (no page cache), a report comes from the cache.
+    lines.push({
+      name: `search results page (${SEARCH_PATH}) req/s vs a report's at ${largest.reports} reports (100 conn.)`,
+      figure: `${searchRow.requestsPerSecond.toFixed(0)} vs ${reportRow.requestsPerSecond.toFixed(0)} req/s (p99 ${searchRow.p99} vs ${reportRow.p99} ms)`,
+      budget: "a figure to watch",
+      pass: null,
+      diagnostic: true,
+    });
+  }
   if (tenThousand) {
     lines.push({
       name: "10,000 reports build time (npm run build, store cold: every file parsed once)",
@@ -418,7 +437,83 @@ function budgets(sizes: SizeFigures[], bare: { weight: PageWeight; build: BuildF
   return lines;
 }
 
+/**
+ * Waits until the server has indexed the whole archive for search (it does so in the background
+ * after starting, newest first): the oldest report is found.
+ */
+async function searchIndexed(base: string, contentDir: string, slugs: string[]): Promise<void> {
+  const dated = slugs.map((slug) => ({
+    slug,
+    date: /^date: (.+)$/m.exec(readFileSync(path.join(contentDir, `${slug}.md`), "utf8"))?.[1] ?? "",
+  }));
+  const oldest = dated.reduce((a, b) => (b.date < a.date ? b : a));
+  const title = /^title: "(Bài thử nghiệm \d+)/m.exec(
+    readFileSync(path.join(contentDir, `${oldest.slug}.md`), "utf8"),
+  );
+  const url = `${base}/tim-kiem?q=${encodeURIComponent(title?.[1] ?? oldest.slug)}`;
+  const deadline = Date.now() + 15 * 60_000;
+  while (!(await (await fetch(url)).text()).includes(`href="/bai-viet/${oldest.slug}"`)) {
+    if (Date.now() > deadline) throw new Error(`search never found ${oldest.slug}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function printSearchIndex(rows: SearchBenchRow[]): void {
+  console.log("\n## Search index (SQLite FTS5), without the site\n");
+  console.log(
+    `Query mix: ${QUERY_MIX.length} queries (one to three syllables, with and without diacritics, filters, an order, a later page) × 5 rounds.\n`,
+  );
+  console.log(
+    "| reports | parse (s) | index build (s) | size on disk (MB) | query p50 (ms) | query p99 (ms) | slowest query | one report's update (ms, median of 20) |",
+  );
+  console.log("|---:|---:|---:|---:|---:|---:|---|---:|");
+  for (const row of rows) {
+    console.log(
+      `| ${row.reports.toLocaleString("en")} | ${row.loadSeconds.toFixed(1)} | ${row.buildSeconds.toFixed(1)} | ${row.megabytes.toFixed(1)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.slowest} | ${row.updateMs.toFixed(1)} |`,
+    );
+  }
+}
+
+function searchBudgets(rows: SearchBenchRow[]): Budget[] {
+  const largest = rows.at(-1);
+  if (!largest) return [];
+  return [
+    {
+      name: `search at ${largest.reports} reports, query p50`,
+      figure: `${largest.p50.toFixed(1)} ms`,
+      budget: "≤ 20 ms",
+      pass: largest.reports >= 100_000 ? largest.p50 <= 20 : null,
+    },
+    {
+      name: `search at ${largest.reports} reports, query p99`,
+      figure: `${largest.p99.toFixed(1)} ms`,
+      budget: "≤ 150 ms",
+      pass: largest.reports >= 100_000 ? largest.p99 <= 150 : null,
+    },
+    {
+      name: `search at ${largest.reports} reports, one report's update`,
+      figure: `${largest.updateMs.toFixed(1)} ms`,
+      budget: "≤ 50 ms",
+      pass: largest.reports >= 100_000 ? largest.updateMs <= 50 : null,
+    },
+  ];
+}
+
+function printBudgets(lines: Budget[]): void {
+  console.log("\n## Budgets\n");
+  for (const line of lines) {
+    const verdict = line.diagnostic ? "info" : line.pass === null ? "—" : line.pass ? "PASS" : "MISS";
+    console.log(`${verdict.padEnd(4)}  ${line.name}: ${line.figure} (budget ${line.budget})`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (searchOnly) {
+    const rows = SEARCH_SIZES.map((reports) => benchSearchIndex(reports));
+    printSearchIndex(rows);
+    printBudgets(searchBudgets(rows));
+    return;
+  }
   const work = mkdtempSync(path.join(tmpdir(), "bench-"));
   const startedAt = new Date();
   console.log(
@@ -448,7 +543,15 @@ async function main(): Promise<void> {
       const server = await serve(ROOT, SITE_PORT, siteEnv);
       const base = `http://127.0.0.1:${SITE_PORT}`;
       const reportPath = `/bai-viet/${slugs[Math.floor(slugs.length / 2)]}`;
-      const paths = ["/", reportPath, ...(reports > 20 ? ["/trang/2"] : []), "/feed.xml", "/sitemap.xml"];
+      await searchIndexed(base, contentDir, slugs);
+      const paths = [
+        "/",
+        reportPath,
+        ...(reports > 20 ? ["/trang/2"] : []),
+        "/feed.xml",
+        "/sitemap.xml",
+        SEARCH_PATH,
+      ];
       const load: LoadFigures[] = [];
       for (const connections of CONNECTIONS) {
         for (const pagePath of paths) {
@@ -502,12 +605,10 @@ async function main(): Promise<void> {
     }
     stopGroup(bareServer);
 
-    console.log("\n## Budgets\n");
-    const lines = budgets(sizes, { weight: bareWeight, build: bareBuild });
-    for (const line of lines) {
-      const verdict = line.diagnostic ? "info" : line.pass === null ? "—" : line.pass ? "PASS" : "MISS";
-      console.log(`${verdict.padEnd(4)}  ${line.name}: ${line.figure} (budget ${line.budget})`);
-    }
+    const searchRows = SEARCH_SIZES.map((reports) => benchSearchIndex(reports));
+    printSearchIndex(searchRows);
+    const lines = [...budgets(sizes, { weight: bareWeight, build: bareBuild }), ...searchBudgets(searchRows)];
+    printBudgets(lines);
     mkdirSync("bench-results", { recursive: true });
     const file = path.join("bench-results", `bench-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     writeFileSync(
@@ -520,6 +621,7 @@ async function main(): Promise<void> {
           node: process.version,
           bare: { build: bareBuild, weight: bareWeight },
           sizes,
+          search: searchRows,
           budgets: lines,
         },
         null,

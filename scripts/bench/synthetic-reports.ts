@@ -114,14 +114,19 @@ function yamlString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** Writes `count` report files into `directory` and returns their slugs, newest last. */
-export function writeSyntheticReports({ count, directory, seed = 2021 }: SyntheticOptions): string[] {
+/** One synthetic report file: its name, slug and text. */
+export interface SyntheticFile {
+  name: string;
+  slug: string;
+  text: string;
+}
+
+/** `count` report files, one at a time (100,000 of them need not sit in memory at once). */
+export function* syntheticReportFiles(count: number, seed = 2021): Generator<SyntheticFile> {
   const random = seededRandom(seed);
   const people = personPool(random, 300);
-  mkdirSync(directory, { recursive: true });
   const start = Date.UTC(2019, 0, 1);
   const span = Date.UTC(2025, 11, 31) - start;
-  const slugs: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const slug = `bao-cao-thu-nghiem-${String(index + 1).padStart(5, "0")}`;
     const date = new Date(start + Math.floor((random() * span) / 60_000) * 60_000);
@@ -168,8 +173,17 @@ export function writeSyntheticReports({ count, directory, seed = 2021 }: Synthet
       ]),
       "---",
     ];
-    writeFileSync(path.join(directory, `${slug}.md`), `${frontMatter.join("\n")}\n\n${body.join("\n\n")}\n`);
-    slugs.push(slug);
+    yield { name: `${slug}.md`, slug, text: `${frontMatter.join("\n")}\n\n${body.join("\n\n")}\n` };
+  }
+}
+
+/** Writes `count` report files into `directory` and returns their slugs. */
+export function writeSyntheticReports({ count, directory, seed = 2021 }: SyntheticOptions): string[] {
+  mkdirSync(directory, { recursive: true });
+  const slugs: string[] = [];
+  for (const file of syntheticReportFiles(count, seed)) {
+    writeFileSync(path.join(directory, file.name), file.text);
+    slugs.push(file.slug);
   }
   return slugs;
 }

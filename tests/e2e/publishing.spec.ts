@@ -246,6 +246,24 @@ test("a report set to draft, then deleted, is gone from every page, the feed and
   await gone();
 });
 
+test("search follows publishing: a saved report is found, an edit re-indexed, a draft or a deleted one gone", async () => {
+  const file = "dua-thuyen-song-lam.md";
+  const link = 'href="/bai-viet/dua-thuyen-song-lam"';
+  const search = (words: string) => `/tim-kiem?q=${encodeURIComponent(words)}`;
+  const lacks = (pathname: string, text: string) => async () => !(await html(pathname)).includes(text);
+  save(file, reportText({ title: "Đua thuyền truyền thống trên sông Lam" }));
+  await within("lưu bài → tìm thấy", shows(search("dua thuyen song lam"), link));
+  save(file, reportText({ title: "Lễ hội cầu ngư ở Cửa Lò" }));
+  await within("sửa tiêu đề → tìm thấy theo tiêu đề mới", shows(search("cầu ngư"), link));
+  expect(await html(search("dua thuyen"))).not.toContain(link);
+  save(file, reportText({ title: "Lễ hội cầu ngư ở Cửa Lò", draft: true }));
+  await within("draft: true → không còn trong kết quả", lacks(search("cau ngu"), link));
+  save(file, reportText({ title: "Lễ hội cầu ngư ở Cửa Lò" }));
+  await within("draft: false → tìm thấy lại", shows(search("cau ngu"), link));
+  rmSync(path.join(content, file));
+  await within("xóa tệp → không còn trong kết quả", lacks(search("cau ngu"), link));
+});
+
 test("a photo copied in after the start is served like the others and publishes the report waiting for it", async ({
   page,
 }) => {
