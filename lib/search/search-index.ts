@@ -167,10 +167,13 @@ export class SearchIndex {
       deleteReport: this.db.prepare("DELETE FROM reports WHERE id = ?"),
       versions: this.db.prepare("SELECT slug, version FROM reports"),
       slugsOf: this.db.prepare("SELECT id, slug FROM reports WHERE id IN (SELECT value FROM json_each(?))"),
-      window: this.db.prepare(
-        `SELECT rowid AS id, -bm25(terms, ${COLUMN_WEIGHTS}) AS score FROM terms
-         WHERE terms MATCH ? ORDER BY rowid DESC LIMIT ?`,
+      window: this.db
+        .prepare("SELECT rowid FROM terms WHERE terms MATCH ? ORDER BY rowid DESC LIMIT ?")
+        .pluck(),
+      scores: this.db.prepare(
+        `SELECT rowid AS id, -bm25(terms, ${COLUMN_WEIGHTS}) AS score FROM terms WHERE terms MATCH ?`,
       ),
+      reportsInRange: this.db.prepare("SELECT count(*) FROM reports WHERE id BETWEEN ? AND ?").pluck(),
       headWindow: this.db
         .prepare("SELECT rowid FROM heads WHERE heads MATCH ? ORDER BY rowid DESC LIMIT ?")
         .pluck(),
@@ -241,6 +244,22 @@ export class SearchIndex {
     return new Map(rows.map((row) => [row.slug, row.version]));
   }
 
+  /**
+   * Merges the index's segments into one: each word's list is then read in one piece. Worth it
+   * after many reports were added at once (a first start); single saves are merged as they come.
+   */
+  optimize(): void {
+    while (this.mergeStep());
+  }
+
+  /** A bounded part of `optimize` (a few megabytes merged); false once there is nothing left to merge. */
+  mergeStep(): boolean {
+    const before = this.db.prepare("SELECT total_changes()").pluck().get() as number;
+    // A negative count merges any segments, not only those of one level, until one is left.
+    this.db.exec("INSERT INTO terms (terms, rank) VALUES ('merge', -250); INSERT INTO heads (heads, rank) VALUES ('merge', -250);");
+    return (this.db.prepare("SELECT total_changes()").pluck().get() as number) - before >= 4;
+  }
+
   /** Runs `work` as one write transaction, so two processes sharing the file never index the same change twice. */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
@@ -259,7 +278,7 @@ export class SearchIndex {
     ];
     const all = typed.map((word) => quoted(word.folded)).join(" AND ");
     const required = [all, ...filters].join(" AND ");
-    const window = this.statements.window.all(required, WINDOW) as Array<{ id: number; score: number }>;
+    const window = this.statements.window.all(required, WINDOW) as number[];
     // A window not filled holds every match: no need to count them again.
     const counted =
       window.length < WINDOW ? window.length : (this.statements.count.get(required, COUNTED + 1) as number);
@@ -270,7 +289,7 @@ export class SearchIndex {
     if (query.order === "newest") {
       const ids =
         offset + perPage <= window.length
-          ? window.slice(offset, offset + perPage).map((row) => row.id)
+          ? window.slice(offset, offset + perPage)
           : (this.statements.newest.all(required, perPage, offset) as number[]);
       return result(this.slugsOf(ids));
     }
@@ -279,7 +298,18 @@ export class SearchIndex {
       [`{title people} : (${all})`, ...filters].join(" AND "),
       WINDOW,
     ) as number[];
-    const ranked = this.rank(window, heads, required, typed, all);
+    // BM25 tells reports apart by how rare their words are; when the words are in more reports
+    // than the window holds they are common ones, whose weight is nil, and it is not worth its cost.
+    const scores =
+      window.length < WINDOW
+        ? new Map(
+            (this.statements.scores.all(required) as Array<{ id: number; score: number }>).map((row) => [
+              row.id,
+              row.score,
+            ]),
+          )
+        : new Map<number, number>();
+    const ranked = this.rank([...window, ...heads], scores, required, typed, all);
     return result(this.slugsOf(ranked.slice(offset, offset + perPage)));
   }
 
@@ -290,23 +320,24 @@ export class SearchIndex {
    * query over the candidates' rowid range, whatever the number of words.
    */
   private rank(
-    window: Array<{ id: number; score: number }>,
-    heads: number[],
+    ids: number[],
+    scores: Map<number, number>,
     required: string,
     typed: Word[],
     all: string,
   ): number[] {
     const candidates = new Map<number, Candidate>();
-    for (const row of window)
-      candidates.set(row.id, { id: row.id, bm25: row.score, phrase: 0, exact: 0, attribute: 0 });
-    for (const id of heads)
-      if (!candidates.has(id)) candidates.set(id, { id, bm25: 0, phrase: 0, exact: 0, attribute: 0 });
+    for (const id of ids)
+      candidates.set(id, { id, bm25: scores.get(id) ?? 0, phrase: 0, exact: 0, attribute: 0 });
     if (candidates.size > 1) {
-      const ids = [...candidates.keys()];
-      const range = [Math.min(...ids), Math.max(...ids)];
+      const range = [Math.min(...candidates.keys()), Math.max(...candidates.keys())];
       const matching = (statement: Database.Statement, match: string) =>
         (statement.all(match, ...range) as number[]).flatMap((id) => candidates.get(id) ?? []);
-      const inTerms = (extra: string) => matching(this.statements.inRange, `${required} AND (${extra})`);
+      // Where the candidates are most of the reports in their range (common words), asking for a
+      // signal's token alone is cheaper than intersecting it with every word again.
+      const dense = (this.statements.reportsInRange.get(...range) as number) <= 2 * candidates.size;
+      const inTerms = (extra: string) =>
+        matching(this.statements.inRange, dense ? extra : `${required} AND (${extra})`);
       const folded = typed.map((word) => word.folded);
       const pairs = folded.slice(1, PAIRS_CHECKED + 1).map((word, i) => quoted(pairToken(folded[i], word)));
       const near = folded.slice(1, PAIRS_CHECKED + 1).map((word, i) => quoted(nearToken(folded[i], word)));

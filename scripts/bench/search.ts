@@ -91,6 +91,10 @@ export function benchSearchIndex(reports: number): SearchBenchRow {
       rmSync(path.join(contentDir, file.name));
     }
     flush();
+    // As the server does after indexing a whole archive at its first start.
+    const optimizeStarted = performance.now();
+    index.optimize();
+    buildMs += performance.now() - optimizeStarted;
 
     const latencies: Array<{ ms: number; query: SearchQuery }> = [];
     for (let round = 0; round < ROUNDS; round += 1) {

@@ -139,6 +139,13 @@ test("a report saved into the content folder shows through nginx and on both ins
     expect(await shows(instance.origin, "/")(), instance.name).toBe(true);
     expect(await shows(instance.origin, page)(), instance.name).toBe(true);
   }
+  // Both instances share one search index file: each finds the report, typed without diacritics.
+  const search = "/tim-kiem?q=nhieu+may+chu";
+  const found = (origin: string) => async () =>
+    (await get(`${origin}${search}`)).text.includes(`href="${page}"`);
+  await within("lưu bài → tìm thấy qua nginx", found(stack.origin));
+  for (const instance of stack.instances)
+    await within(`lưu bài → tìm thấy trên ${instance.name}`, found(instance.origin));
 });
 
 test("an instance stopped or crashed: every request is still answered, and it comes back", async () => {
