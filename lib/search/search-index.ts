@@ -256,7 +256,9 @@ export class SearchIndex {
   mergeStep(): boolean {
     const before = this.db.prepare("SELECT total_changes()").pluck().get() as number;
     // A negative count merges any segments, not only those of one level, until one is left.
-    this.db.exec("INSERT INTO terms (terms, rank) VALUES ('merge', -250); INSERT INTO heads (heads, rank) VALUES ('merge', -250);");
+    this.db.exec(
+      "INSERT INTO terms (terms, rank) VALUES ('merge', -250); INSERT INTO heads (heads, rank) VALUES ('merge', -250);",
+    );
     return (this.db.prepare("SELECT total_changes()").pluck().get() as number) - before >= 4;
   }
 
