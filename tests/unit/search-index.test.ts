@@ -95,6 +95,44 @@ describe("ranking", () => {
   });
 });
 
+describe("ranking at scale", () => {
+  it("ranks among the newest matches and every match with the words in a title, for common words", () => {
+    const old = doc("old-title", {
+      title: "Thành phố mở rộng công viên",
+      date: new Date(Date.UTC(2015, 0, 1)),
+    });
+    const many = Array.from({ length: 700 }, (_, n) =>
+      doc(`bai-${n}`, { text: "Họp ở thành phố.", date: new Date(Date.UTC(2020, 0, 1) + n * 3_600_000) }),
+    );
+    index.upsert(old, ...many);
+    const results = index.search({ text: "thanh pho" });
+    expect(results.total).toBe(701);
+    expect(results.slugs[0]).toBe("old-title");
+    // Then the newest, all alike otherwise.
+    expect(results.slugs.slice(1, 3)).toEqual(["bai-699", "bai-698"]);
+  });
+
+  it("finds the phrase in an old report among many newer ones holding the pair elsewhere", () => {
+    const reports = Array.from({ length: 400 }, (_, n) =>
+      doc(`cong-tac-${n}`, {
+        text: "Tổng kết công tác năm.",
+        date: new Date(Date.UTC(2022, 0, 1) + n * 3_600_000),
+      }),
+    );
+    const phrase = doc("phrase", {
+      text: "Đoàn công tác Hưng Nguyên về thăm.",
+      date: new Date(Date.UTC(2010, 0, 1)),
+    });
+    const apart = doc("apart", {
+      text: "Ở Hưng Nguyên, công nhân làm việc; tác phong tốt.",
+      date: new Date(Date.UTC(2024, 0, 1)),
+    });
+    index.upsert(phrase, ...reports, apart);
+    // Few reports hold all three words, far apart in time: the pair "cong tac" is looked up report by report.
+    expect(index.search({ text: "cong tac hung nguyen" }).slugs).toEqual(["phrase", "apart"]);
+  });
+});
+
 describe("keeping up with the archive", () => {
   it("replaces a report when it is saved again, and forgets one taken out", () => {
     index.upsert(doc("bai", { title: "Tiêu đề cũ" }));
