@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { Pagination } from "@/components/home/pagination";
 import { SearchFilters } from "@/components/search/search-filters";
 import { SearchResults } from "@/components/search/search-results";
-import { getReports, getTopics } from "@/lib/content";
-import { vietnamYear } from "@/lib/dates";
+import { getTopics, getYears } from "@/lib/content";
 import { searchReports } from "@/lib/search/archive-search";
 import { type RawParams, readSearchRequest, RESULTS_PER_PAGE, searchHref } from "@/lib/search/search-request";
 
@@ -23,7 +22,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const request = readSearchRequest(await searchParams);
   const outcome = request.text ? searchReports(request) : null;
-  const years = [...new Set(getReports().map((report) => vietnamYear(report.date)))].sort((a, b) => b - a);
   return (
     <div className="listing search-page">
       <h1 className="listing__heading">{request.text ? `Kết quả tìm kiếm “${request.text}”` : "Tìm kiếm"}</h1>
@@ -36,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <p>Nhập từ khóa vào ô tìm kiếm ở đầu trang: có dấu hay không dấu đều được.</p>
       ) : (
         <>
-          <SearchFilters request={request} categories={getTopics("category")} years={years} />
+          <SearchFilters request={request} categories={getTopics("category")} years={getYears()} />
           <p className="search-page__count" role="status">
             {outcome.total === 0
               ? "Không tìm thấy bài viết nào. Hãy thử từ khóa khác, ít từ hơn, hoặc bỏ bộ lọc."

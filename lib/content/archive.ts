@@ -283,6 +283,11 @@ export function checkArchive(): ContentCheck {
   return { reports, problems, warnings };
 }
 
+/** The identity of the store the archive's versions come from (see ContentStore.id). */
+export function archiveStoreId(): string {
+  return stateOf(contentDirectory()).store.id();
+}
+
 /** The whole report behind a summary of the archive, body included, as last read without problems. */
 export function loadWholeReport(summary: ReportSummary): Report {
   const directory = contentDirectory();

@@ -94,6 +94,11 @@ export function getTopicPage(kind: TopicKind, slug: string, page: number): Topic
   return topic && listing ? { topic, ...listing } : null;
 }
 
+/** The years that have published reports, newest first. */
+export function getYears(): number[] {
+  return archiveIndexes().years;
+}
+
 export function getPeople(): Person[] {
   return [...archiveIndexes().people.values()];
 }

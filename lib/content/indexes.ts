@@ -1,3 +1,4 @@
+import { vietnamYear } from "../dates";
 import { slugify } from "../slugs";
 import type { Attendee, ReportSummary } from "./types";
 
@@ -29,6 +30,8 @@ export interface ArchiveIndexes {
   tags: Map<string, Topic>;
   categories: Map<string, Topic>;
   people: Map<string, Person>;
+  /** The years, in Vietnam time, that have reports, newest first: search's year filter. */
+  years: number[];
   /** Up to three related reports of a report, best first: worked out on first asking, then kept. */
   related(report: ReportSummary): ReportSummary[];
 }
@@ -122,7 +125,9 @@ export function buildIndexes(reports: readonly ReportSummary[]): ArchiveIndexes 
   const tags = new Map<string, Topic>();
   const categories = new Map<string, Topic>();
   const people = new Map<string, Person>();
+  const years = new Set<number>();
   for (const report of reports) {
+    years.add(vietnamYear(report.date));
     for (const tag of report.tags) addTo(tags, "tag", tag, report);
     if (report.category) addTo(categories, "category", report.category, report);
     for (const attendee of report.attendees) {
@@ -146,6 +151,7 @@ export function buildIndexes(reports: readonly ReportSummary[]): ArchiveIndexes 
     tags,
     categories,
     people,
+    years: [...years].sort((a, b) => b - a),
     related(report) {
       let list = related.get(report);
       if (!list) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -98,9 +99,10 @@ export class ContentStore {
     this.transaction(() => {
       // What the rows were read by: another content folder, loader or table layout means read them all again.
       const expected = { ...identity, layout: String(LAYOUT) };
-      if (Object.entries(expected).every(([key, value]) => this.meta(key) === value)) return;
+      if (Object.entries(expected).every(([key, value]) => this.meta(key) === value) && this.meta("id")) return;
       this.db.exec("DROP TABLE IF EXISTS files; DELETE FROM meta;");
       for (const [key, value] of Object.entries(expected)) this.setMeta(key, value);
+      this.setMeta("id", randomUUID());
     });
     this.db.exec(SCHEMA);
   }
@@ -117,6 +119,14 @@ export class ContentStore {
 
   private setMeta(key: string, value: string): void {
     this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
+  /**
+   * Names this store's rows: versions count from 1 again in a store made anew, so what was built
+   * from another store's versions (the search index) must know it is not this one's.
+   */
+  id(): string {
+    return this.meta("id") ?? "";
   }
 
   /** A counter every write moves on: another process's writes show as a generation not seen yet. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { archiveView, getPeople, getTopics, type ReportSummary, type Topic } from "../content";
-import { type Archive, loadArchive, loadWholeReport } from "../content/archive";
+import { type Archive, archiveStoreId, loadArchive, loadWholeReport } from "../content/archive";
 import { routes } from "../routes";
 import { searchDocument } from "./documents";
 import { SearchIndex } from "./search-index";
@@ -41,7 +41,8 @@ function indexLocation(): string {
 
 function state(): SearchState {
   return ((globalThis as WithState)[STATE] ??= {
-    index: new SearchIndex(indexLocation(), process.env.CONTENT_LOADER_VERSION ?? "unversioned"),
+    // Built from another store's versions or by other loaders, the index starts again.
+    index: new SearchIndex(indexLocation(), archiveStoreId()),
     synced: null,
     catchingUp: false,
   });

@@ -6,8 +6,8 @@ import { foldText, type Word, words } from "./vietnamese";
 // or in memory, updated one report at a time. Everything engine-specific stays in this file, so
 // that a search server can take its place behind the same methods (README, "Search").
 //
-// One full-text table, `terms`, holds per report the words of its title, people, labels and text
-// as tokens (contentless: the store already keeps the text):
+// Two full-text tables, contentless (the store already keeps the text). `terms` holds per report
+// the words of its title, people, labels and text as tokens:
 // - each word folded, without marks ("duong" for "đường" and "dương"): every query matches these;
 // - each word typed with marks as its key with a leading "_" ("_đương2": marks kept, the tone as a
 //   digit wherever it was written), to rank what the reader typed above what only folds to it;
@@ -15,7 +15,8 @@ import { foldText, type Word, words } from "./vietnamese";
 //   several syllables ranks reports holding them as a phrase, or nearly, above those holding them
 //   apart, without positions in the index (`detail=column` keeps it small and its lists short);
 // - in a last column, the category and year ("_cm_thoi_su", "_nam_2021"), which filters match.
-// Rowids follow the reports' dates, so "newest first" is the index's own order: no sort.
+// `heads` holds the title and the people alone, folded, so that "every word in the title" is read
+// from short lists. Rowids follow the reports' dates, so "newest first" is the index's own order.
 
 /** What the index holds of a report; the caller turns a report into this. */
 export interface SearchDocument {
@@ -61,12 +62,12 @@ export const MAX_RESULTS = 500;
 /** Matches counted exactly; beyond, "more than". */
 const COUNTED = 2000;
 /**
- * Reports ranked by relevance: at most the newest MAX_RESULTS matches, and the newest
- * MAX_RESULTS with every word in the title or a person. A query matching fewer is ranked whole;
- * one whose words are in nearly every report (`thanh pho`) is ranked among the recent ones, where
- * a reader of news looks first, at a cost that does not grow with the archive.
+ * Reports ranked by relevance: at most the newest WINDOW matches, and the newest WINDOW with every
+ * word in the title or a person. A query matching fewer is ranked whole; one whose words are in
+ * nearly every report (`thanh pho`) is ranked among the recent ones, where a reader of news looks
+ * first, at a cost that does not grow with the archive.
  */
-const WINDOW = 500;
+const WINDOW = MAX_RESULTS;
 /** Pairs of query words checked for a phrase: the first few say enough. */
 const PAIRS_CHECKED = 5;
 
@@ -86,11 +87,11 @@ const pairToken = (a: string, b: string) => `${a}_${b}`;
 const nearToken = (a: string, b: string) => `${a}__${b}`;
 const keyToken = (word: Word) => `_${word.key}`;
 
-export function categoryToken(category: string): string {
+function categoryToken(category: string): string {
   return `_cm_${foldText(category).replaceAll(" ", "_")}`;
 }
 
-export function yearToken(year: number): string {
+function yearToken(year: number): string {
   return `_nam_${year}`;
 }
 

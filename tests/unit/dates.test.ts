@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatDateLine, formatShortDate, parseReportDate, toVietnamIso } from "@/lib/dates";
+import { formatDateLine, formatShortDate, parseReportDate, toVietnamIso, vietnamYear } from "@/lib/dates";
 import { isValidSlug, slugify } from "@/lib/slugs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -46,6 +46,12 @@ describe("dates are shown in Vietnam time", () => {
     expect(formatShortDate(seedInstant)).toBe("12/01/2021");
     // 20:00 UTC on 11 January is already 12 January in Vietnam.
     expect(formatShortDate(new Date("2021-01-11T20:00:00Z"))).toBe("12/01/2021");
+  });
+
+  it("a report's year is its year in Vietnam", () => {
+    expect(vietnamYear(new Date("2020-12-31T16:59:59Z"))).toBe(2020);
+    expect(vietnamYear(new Date("2020-12-31T17:00:00Z"))).toBe(2021);
+    expect(vietnamYear(seedInstant)).toBe(2021);
   });
 });
 
