@@ -171,6 +171,13 @@ test("results are noindex, briefly cacheable, and out of the sitemap; browsers c
   expect(await description.text()).toContain("/tim-kiem?q={searchTerms}");
 });
 
+test("a draft is never found, nor suggested", async () => {
+  const page = await (await fetch(at("/tim-kiem?q=ban+nhap+chua+duoc+dang"))).text();
+  expect(page).toContain("Không tìm thấy bài viết nào");
+  expect(page).not.toContain("ban-nhap-chua-dang");
+  expect(await (await fetch(at("/tim-kiem/goi-y?q=ban+nhap"))).json()).toEqual([]);
+});
+
 test("no query string makes the page fail: hostile ones answer 200 with a page", async () => {
   const hostile = [
     "",
