@@ -164,6 +164,10 @@ export class SearchIndex {
       deleteHeads: this.db.prepare("DELETE FROM heads WHERE rowid = ?"),
       deleteReport: this.db.prepare("DELETE FROM reports WHERE id = ?"),
       versions: this.db.prepare("SELECT slug, version FROM reports"),
+      changes: this.db.prepare("SELECT total_changes()").pluck(),
+      versionsOf: this.db.prepare(
+        "SELECT slug, version FROM reports WHERE slug IN (SELECT value FROM json_each(?))",
+      ),
       slugsOf: this.db.prepare("SELECT id, slug FROM reports WHERE id IN (SELECT value FROM json_each(?))"),
       window: this.db
         .prepare("SELECT rowid FROM terms WHERE terms MATCH ? ORDER BY rowid DESC LIMIT ?")
@@ -232,6 +236,15 @@ export class SearchIndex {
     this.statements.deleteReport.run(row.id);
   }
 
+  /** The versions some reports were indexed at (those not indexed are absent). */
+  versionsOf(slugs: string[]): Map<string, number> {
+    const rows = this.statements.versionsOf.all(JSON.stringify(slugs)) as Array<{
+      slug: string;
+      version: number;
+    }>;
+    return new Map(rows.map((row) => [row.slug, row.version]));
+  }
+
   /** Every indexed report's slug and the version it was indexed at. */
   versions(): Map<string, number> {
     const rows = this.statements.versions.all() as Array<{ slug: string; version: number }>;
@@ -246,14 +259,17 @@ export class SearchIndex {
     while (this.mergeStep());
   }
 
-  /** A bounded part of `optimize` (a few megabytes merged); false once there is nothing left to merge. */
+  /** A bounded part of `optimize` (64 pages of each table); false once there is nothing left to merge. */
   mergeStep(): boolean {
-    const before = this.db.prepare("SELECT total_changes()").pluck().get() as number;
-    // A negative count merges any segments, not only those of one level, until one is left.
-    this.db.exec(
-      "INSERT INTO terms (terms, rank) VALUES ('merge', -250); INSERT INTO heads (heads, rank) VALUES ('merge', -250);",
-    );
-    return (this.db.prepare("SELECT total_changes()").pluck().get() as number) - before >= 4;
+    let more = false;
+    for (const table of ["terms", "heads"]) {
+      const before = this.statements.changes.get() as number;
+      // A negative count merges segments of any level, not only of one, until one is left.
+      this.db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', -64)`);
+      // SQLite's documented test: fewer than two rows changed means the merging is done.
+      if ((this.statements.changes.get() as number) - before >= 2) more = true;
+    }
+    return more;
   }
 
   /** Runs `work` as one write transaction, so two processes sharing the file never index the same change twice. */
