@@ -88,6 +88,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         CONTENT_DIR: options.contentDir,
         PUBLIC_DIR: options.publicDir,
         CONTENT_STORE: options.store ?? path.join(options.workDir, "content-store.sqlite"),
+        // Editors' accounts and sessions' key: the test's own unless it names a folder.
+        EDITOR_DATA_DIR: options.env?.EDITOR_DATA_DIR ?? path.join(options.workDir, "data"),
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

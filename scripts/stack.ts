@@ -22,6 +22,7 @@ import {
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { editorDataDirectory } from "../lib/admin/editor-data";
 import { contentDirectory } from "../lib/content/files";
 import { publicDirectory } from "../lib/content/images";
 import { defaultContentStore } from "./content-store";
@@ -281,6 +282,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       CONTENT_DIR: options.contentDir,
       PUBLIC_DIR: options.publicDir,
       CONTENT_STORE: options.store,
+      // One folder of editors' accounts and sessions' key for every instance.
+      EDITOR_DATA_DIR: options.env?.EDITOR_DATA_DIR ?? editorDataDirectory(),
     });
 
     const instances: StackInstance[] = options.appPorts.map((port, index) => {

@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { editorDataDirectory } from "../lib/admin/editor-data";
 import { contentDirectory, listReportFiles } from "../lib/content/files";
 import { publicDirectory } from "../lib/content/images";
 import { defaultContentStore } from "./content-store";
@@ -85,6 +86,7 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes("--
     CONTENT_DIR: contentDirectory(),
     PUBLIC_DIR: publicDirectory(),
     CONTENT_STORE: process.env.CONTENT_STORE ?? defaultContentStore(),
+    EDITOR_DATA_DIR: editorDataDirectory(),
   };
   console.log(`Serving ${path.relative(process.cwd(), server)} on http://${env.HOSTNAME}:${env.PORT}`);
   const child = spawn(process.execPath, serverArguments(server), { stdio: "inherit", env });

@@ -15,7 +15,9 @@ import path from "node:path";
 import { RedisStringsHandler } from "@trieb.work/nextjs-turbo-redis-cache";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 
-const FileSystemCache = FileSystemCacheModule.default;
+// A CommonJS module: Node's import gives its exports as the default, with the class on
+// `.default`; the bundle Next makes of this file for proxy.ts gives the class itself.
+const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 
 function isNotFound(data) {
   return Boolean(data && (data.kind === "APP_PAGE" || data.kind === "APP_ROUTE") && data.status === 404);

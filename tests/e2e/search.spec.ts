@@ -1,19 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import fc from "fast-check";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../scripts/build-for-e2e";
-import { type LiveServer, startLiveServer } from "../../scripts/live-server";
-import { freePort } from "../../scripts/stack";
+import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
 // Searching the archive (issue 13) on the production build: the e2e content and 24 more reports
 // (enough for pages and filters), served by a server of their own.
 
-let work: string;
-let server: LiveServer;
+let own: OwnServer;
 
 /** Bulletins of two wards over six years: "ban tin" finds all 24. */
 function bulletin(n: number): string {
@@ -34,28 +28,17 @@ Bản tin tháng này điểm lại công việc của phường: vệ sinh đư
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), "tim-kiem-"));
-  const content = path.join(work, "content");
-  cpSync(E2E_CONTENT_DIR, content, { recursive: true });
-  for (let n = 1; n <= 24; n += 1)
-    writeFileSync(path.join(content, `ban-tin-phuong-so-${n}.md`), bulletin(n));
-  const publicDir = path.join(work, "public");
-  cpSync("public", publicDir, { recursive: true });
-  server = await startLiveServer({
-    distDir: E2E_DIST_DIR,
-    workDir: work,
-    contentDir: content,
-    publicDir,
-    port: await freePort(),
-  });
+  const files = Object.fromEntries(
+    Array.from({ length: 24 }, (_, i) => [`ban-tin-phuong-so-${i + 1}.md`, bulletin(i + 1)]),
+  );
+  own = await startOwnServer({ prefix: "tim-kiem-", files });
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  rmSync(work, { recursive: true, force: true });
+  await own?.stop();
 });
 
-const at = (pathname: string) => `${server.origin}${pathname}`;
+const at = (pathname: string) => own.at(pathname);
 
 async function resultTitles(page: Page): Promise<string[]> {
   return page.locator(".search-result__title").allInnerTexts();

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { signIn } from "@/app/quan-tri/actions";
+import { adminRoutes } from "@/lib/admin/routes";
+import { signedInEditor } from "@/lib/admin/session";
+
+export const metadata: Metadata = { title: "Đăng nhập biên tập", robots: { index: false, follow: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function message(error: unknown, wait: unknown): string | null {
+  if (error === "sai") return "Tên đăng nhập hoặc mật khẩu không đúng.";
+  if (error === "qua-nhieu") {
+    const minutes = Math.max(1, Math.ceil(Number(wait) / 60) || 15);
+    return `Đã thử sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`;
+  }
+  return null;
+}
+
+/** Signing in: a plain form to a server action, so it works without JavaScript. */
+export default async function SignInPage({ searchParams }: Props) {
+  if (await signedInEditor()) redirect(adminRoutes.home);
+  const { loi, doi } = await searchParams;
+  const problem = message(loi, doi);
+  return (
+    <div className="admin admin--narrow">
+      <h1>Đăng nhập biên tập</h1>
+      {problem && (
+        <p className="admin__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <form action={signIn} className="admin-form">
+        <label>
+          Tên đăng nhập
+          <input name="ten" autoComplete="username" required maxLength={32} autoCapitalize="none" />
+        </label>
+        <label>
+          Mật khẩu
+          <input name="mat-khau" type="password" autoComplete="current-password" required maxLength={1024} />
+        </label>
+        <button type="submit">Đăng nhập</button>
+      </form>
+    </div>
+  );
+}

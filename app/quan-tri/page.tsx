@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { signOut } from "@/app/quan-tri/actions";
+import { reportRows } from "@/lib/admin/report-rows";
+import { adminRoutes } from "@/lib/admin/routes";
+import { signedInEditor } from "@/lib/admin/session";
+import { formatShortDate } from "@/lib/dates";
+import { routes } from "@/lib/routes";
+
+export const metadata: Metadata = { title: "Biên tập", robots: { index: false, follow: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminHome({ searchParams }: Props) {
+  const editor = await signedInEditor();
+  if (!editor) redirect(adminRoutes.signIn({}));
+  const { tim } = await searchParams;
+  const filter = typeof tim === "string" ? tim.slice(0, 200) : "";
+  const rows = reportRows(filter);
+  return (
+    <div className="admin">
+      <div className="admin__bar">
+        <h1>Các bài viết</h1>
+        <form action={signOut}>
+          <span>{editor}</span> <button type="submit">Đăng xuất</button>
+        </form>
+      </div>
+      <form className="admin__filter" method="get" role="search">
+        <label>
+          Lọc theo tiêu đề <input name="tim" type="search" defaultValue={filter} />
+        </label>
+        <button type="submit">Lọc</button>
+      </form>
+      <p>{rows.length} bài</p>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">Tiêu đề</th>
+            <th scope="col">Ngày</th>
+            <th scope="col">Trạng thái</th>
+            <th scope="col">Tệp</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.file}>
+              <td>
+                {row.slug && !row.draft ? <Link href={routes.report(row.slug)}>{row.title}</Link> : row.title}
+                {row.problems.length > 0 && (
+                  <ul className="admin__problems">
+                    {row.problems.map((problem) => (
+                      <li key={problem}>{problem}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>{row.date ? formatShortDate(row.date) : "—"}</td>
+              <td>{row.problems.length > 0 ? "Có lỗi" : row.draft ? "Bản nháp" : "Đã đăng"}</td>
+              <td>
+                <code>{row.file}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { APPLY_STORED_TEXT_SIZE } from "../text-size";
+
+// What every /quan-tri response says (issue 14): never stored by a browser or a proxy, never
+// indexed, and a stricter Content-Security-Policy than readers' pages. Those are prerendered and
+// must allow inline scripts; the editors' pages are rendered for each request, so each gets a
+// nonce that Next puts on its own scripts, and only scripts with it (or the site's one fixed
+// inline script, by its hash) run.
+
+// Web Crypto, not node:crypto: proxy.ts is bundled for Next's proxy runtime.
+const textSizeScriptHash = crypto.subtle
+  .digest("SHA-256", new TextEncoder().encode(APPLY_STORED_TEXT_SIZE))
+  .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+
+/** A new nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
+export const ADMIN_CACHE = "private, no-store";
+
+export async function adminContentSecurityPolicy(nonce: string, development = false): Promise<string> {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' ${await textSizeScriptHash} 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * True when a request changing something comes from the site's own pages: its Origin names the host
+ * the request was sent to (as a proxy in front passes it on, X-Forwarded-Host), as Next checks its
+ * server actions. A request without an Origin is refused: browsers send one with every POST.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

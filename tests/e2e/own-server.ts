@@ -1,0 +1,55 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../scripts/build-for-e2e";
+import { type LiveServer, startLiveServer } from "../../scripts/live-server";
+import { freePort } from "../../scripts/stack";
+
+/** A production server of a test's own: the e2e build, a copy of its content and photos, its own data. */
+export interface OwnServer {
+  server: LiveServer;
+  /** Editors' accounts and the sessions' key. */
+  dataDir: string;
+  /** An address on this server. */
+  at(pathname: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startOwnServer({
+  prefix,
+  files = {},
+  prepareData,
+}: {
+  prefix: string;
+  /** More report files: name → text. */
+  files?: Record<string, string>;
+  /** Runs before the server starts, with the data folder (accounts, as `npm run editor:add`). */
+  prepareData?: (dataDir: string) => Promise<void>;
+}): Promise<OwnServer> {
+  const work = mkdtempSync(path.join(tmpdir(), prefix));
+  const contentDir = path.join(work, "content");
+  cpSync(E2E_CONTENT_DIR, contentDir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(contentDir, name), text);
+  const publicDir = path.join(work, "public");
+  cpSync("public", publicDir, { recursive: true });
+  const dataDir = path.join(work, "data");
+  mkdirSync(dataDir, { recursive: true });
+  await prepareData?.(dataDir);
+  const server = await startLiveServer({
+    distDir: E2E_DIST_DIR,
+    workDir: work,
+    contentDir,
+    publicDir,
+    port: await freePort(),
+    env: { EDITOR_DATA_DIR: dataDir },
+  });
+  return {
+    server,
+    dataDir,
+    at: (pathname) => `${server.origin}${pathname}`,
+    stop: async () => {
+      await server.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
