@@ -65,7 +65,7 @@ export function snippet(text: string, query: string, maxWords = SNIPPET_WORDS): 
   const to = last === all.length - 1 ? text.length : all[last].end;
   const body = segments(text, wanted, from, to);
   return [
-    ...(from > 0 ? [{ text: "…", mark: false }] : []),
+    ...(from > 0 ? [{ text: "… ", mark: false }] : []),
     ...body,
     ...(to < text.length ? [{ text: " …", mark: false }] : []),
   ];
