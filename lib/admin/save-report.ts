@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import {
+  appendFileSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadGlossary } from "../content/glossary";
+import { loadReport } from "../content/load-report";
+import type { ContentProblem } from "../content/problems";
+import { isValidSlug, slugify } from "../slugs";
+import { editorDataDirectory } from "./editor-data";
+import { type ReportDraft, reportFileText } from "./report-file";
+
+// Saving from the editors' form (issue 14). The file is checked as `npm run check-content` checks
+// it before anything is written; it is written whole or not at all (a temporary file renamed over
+// it, which the publishing watcher then picks up); a file changed by someone else since it was
+// opened is never overwritten; a new report never replaces an existing file. Each save is logged.
+
+/** What a file held when it was opened: a save is refused if it holds something else now. */
+export function fileVersion(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export type SaveOutcome =
+  | { saved: true; file: string; slug: string }
+  | { saved: false; conflict?: true; problems: ContentProblem[]; message: string };
+
+export interface SaveRequest {
+  contentDir: string;
+  editor: string;
+  draft: ReportDraft;
+  /** An existing file and the version it was opened at; absent for a new report. */
+  existing?: { file: string; version: string };
+}
+
+/** A report's file name: its address and ".md", nothing that could lead out of the folder. */
+export function isReportFileName(file: string): boolean {
+  return file.endsWith(".md") && isValidSlug(file.slice(0, -3));
+}
+
+function check(contentDir: string, file: string, text: string): ContentProblem[] {
+  const folder = mkdtempSync(path.join(tmpdir(), "kiem-tra-bai-"));
+  try {
+    writeFileSync(path.join(folder, file), text);
+    return loadReport(folder, file, loadGlossary(contentDir)).problems;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function log(editor: string, action: string, file: string): void {
+  const line = `${new Date().toISOString()}\t${editor}\t${action}\t${file}\n`;
+  appendFileSync(path.join(editorDataDirectory(), "nhat-ky-bien-tap.log"), line);
+}
+
+export function saveReport({ contentDir, editor, draft, existing }: SaveRequest): SaveOutcome {
+  const title = typeof draft.data.title === "string" ? draft.data.title : "";
+  const file = existing?.file ?? `${slugify(title)}.md`;
+  if (!isReportFileName(file)) {
+    return {
+      saved: false,
+      problems: [],
+      message: "Tên tệp không hợp lệ: cần tiêu đề có chữ để đặt tên tệp.",
+    };
+  }
+  const target = path.join(contentDir, file);
+  let original: string | undefined;
+  if (existing) {
+    original = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+    if (original === undefined || fileVersion(original) !== existing.version) {
+      return {
+        saved: false,
+        conflict: true,
+        problems: [],
+        message:
+          "Bài đã được sửa (hoặc xóa) ở nơi khác sau khi bạn mở. Chưa lưu gì: chép phần bạn viết ra chỗ khác, mở lại bài rồi sửa tiếp.",
+      };
+    }
+  } else if (existsSync(target)) {
+    return {
+      saved: false,
+      problems: [],
+      message: `Đã có bài ở tệp ${file}. Đổi tiêu đề, hoặc mở bài đó để sửa.`,
+    };
+  }
+  const text = reportFileText(draft, original);
+  const problems = check(contentDir, file, text);
+  if (problems.length > 0 && draft.data.draft !== true) {
+    return {
+      saved: false,
+      problems,
+      message: `Chưa lưu: ${problems.length} lỗi cần sửa (hoặc đánh dấu là bản nháp để lưu tạm).`,
+    };
+  }
+  if (text !== original) {
+    // Not ".md": the watcher ignores it until the rename makes it the report.
+    const temporary = path.join(contentDir, `.${file}.${process.pid}.tmp`);
+    writeFileSync(temporary, text);
+    if (existing) renameSync(temporary, target);
+    else {
+      // A link fails if the name was taken meanwhile: a new report never replaces a file.
+      try {
+        linkSync(temporary, target);
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+    }
+    log(editor, existing ? "sửa" : "tạo", file);
+  }
+  return { saved: true, file, slug: file.slice(0, -3) };
+}
