@@ -26,6 +26,9 @@ export default async function AdminHome({ searchParams }: Props) {
           <span>{editor}</span> <button type="submit">Đăng xuất</button>
         </form>
       </div>
+      <p>
+        <Link href={adminRoutes.newReport}>+ Viết bài mới</Link>
+      </p>
       <form className="admin__filter" method="get" role="search">
         <label>
           Lọc theo tiêu đề <input name="tim" type="search" defaultValue={filter} />
@@ -46,7 +49,13 @@ export default async function AdminHome({ searchParams }: Props) {
           {rows.map((row) => (
             <tr key={row.file}>
               <td>
-                {row.slug && !row.draft ? <Link href={routes.report(row.slug)}>{row.title}</Link> : row.title}
+                <Link href={adminRoutes.edit(row.file.slice(0, -3))}>{row.title}</Link>
+                {row.slug && !row.draft && (
+                  <>
+                    {" "}
+                    (<Link href={routes.report(row.slug)}>xem trên trang</Link>)
+                  </>
+                )}
                 {row.problems.length > 0 && (
                   <ul className="admin__problems">
                     {row.problems.map((problem) => (

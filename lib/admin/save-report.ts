@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadGlossary } from "../content/glossary";
-import { loadReport } from "../content/load-report";
+import { type LoadResult, loadReport } from "../content/load-report";
 import type { ContentProblem } from "../content/problems";
 import { isValidSlug, slugify } from "../slugs";
 import { editorDataDirectory } from "./editor-data";
@@ -45,17 +45,22 @@ export function isReportFileName(file: string): boolean {
   return file.endsWith(".md") && isValidSlug(file.slice(0, -3));
 }
 
-function check(contentDir: string, file: string, text: string): ContentProblem[] {
+/**
+ * A report's text read by the site's own loader, as `npm run check-content` and the server read
+ * it: its problems, or the report as readers will see it (the preview).
+ */
+export function checkReportText(contentDir: string, file: string, text: string): LoadResult {
   const folder = mkdtempSync(path.join(tmpdir(), "kiem-tra-bai-"));
   try {
     writeFileSync(path.join(folder, file), text);
-    return loadReport(folder, file, loadGlossary(contentDir)).problems;
+    return loadReport(folder, file, loadGlossary(contentDir));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-function log(editor: string, action: string, file: string): void {
+/** One line per change: when, who, what, which file (data/nhat-ky-bien-tap.log). */
+export function logEditorAction(editor: string, action: "tạo" | "sửa" | "xóa", file: string): void {
   const line = `${new Date().toISOString()}\t${editor}\t${action}\t${file}\n`;
   appendFileSync(path.join(editorDataDirectory(), "nhat-ky-bien-tap.log"), line);
 }
@@ -91,7 +96,7 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
     };
   }
   const text = reportFileText(draft, original);
-  const problems = check(contentDir, file, text);
+  const { problems } = checkReportText(contentDir, file, text);
   if (problems.length > 0 && draft.data.draft !== true) {
     return {
       saved: false,
@@ -112,7 +117,7 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
         rmSync(temporary, { force: true });
       }
     }
-    log(editor, existing ? "sửa" : "tạo", file);
+    logEditorAction(editor, existing ? "sửa" : "tạo", file);
   }
   return { saved: true, file, slug: file.slice(0, -3) };
 }

@@ -1,0 +1,117 @@
+"use server";
+
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { ReportBody } from "@/components/report/report-body";
+import { dataFromForm } from "@/lib/admin/form-data";
+import { reportFormFields } from "@/lib/admin/form-fields";
+import { type EditorState, problemsByInput } from "@/lib/admin/editor-state";
+import { openReportFile, reportFileText, ReportFileError } from "@/lib/admin/report-file";
+import { adminRoutes } from "@/lib/admin/routes";
+import {
+  checkReportText,
+  fileVersion,
+  isReportFileName,
+  logEditorAction,
+  saveReport,
+} from "@/lib/admin/save-report";
+import { signedInEditor } from "@/lib/admin/session";
+import { contentDirectory } from "@/lib/content/files";
+
+// The report form's server actions (issue 14). Each checks the session itself: a page's redirect
+// is no guard for an action, which anyone can post to.
+
+const SIGNED_OUT =
+  "Phiên đăng nhập đã hết. Đăng nhập lại ở một thẻ khác rồi bấm Lưu: chữ bạn viết vẫn còn ở đây.";
+
+/** The draft a form posts: its data, and its body with the line breaks browsers send as CRLF. */
+function postedDraft(form: FormData) {
+  const file = String(form.get("tep") ?? "");
+  const target = isReportFileName(file) ? path.join(contentDirectory(), file) : null;
+  const opened = target && existsSync(target) ? openReportFile(readFileSync(target, "utf8")).data : {};
+  const typed = String(form.get("than-bai") ?? "").replace(/\r\n?/g, "\n");
+  // A textarea drops the blank line after the front matter: it is put back as it was.
+  const body = form.get("dong-dau") === "1" ? `\n${typed}` : typed;
+  return {
+    file: file || null,
+    version: String(form.get("phien-ban") ?? ""),
+    data: dataFromForm(form, reportFormFields(), opened),
+    body,
+  };
+}
+
+export async function saveFromForm(_previous: EditorState, form: FormData): Promise<EditorState> {
+  const posted = postedDraft(form);
+  const kept = { data: posted.data, body: posted.body, file: posted.file, version: posted.version || null };
+  const editor = await signedInEditor();
+  if (!editor) return { ...kept, saved: false, message: SIGNED_OUT, problems: {} };
+  let outcome;
+  try {
+    outcome = saveReport({
+      contentDir: contentDirectory(),
+      editor,
+      draft: { data: posted.data, body: posted.body },
+      existing: posted.file ? { file: posted.file, version: posted.version } : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof ReportFileError)) throw error;
+    return { ...kept, saved: false, message: error.message, problems: {} };
+  }
+  if (!outcome.saved)
+    return { ...kept, saved: false, message: outcome.message, problems: problemsByInput(outcome.problems) };
+  if (!posted.file) redirect(adminRoutes.edit(outcome.slug, true));
+  const now = readFileSync(path.join(contentDirectory(), outcome.file), "utf8");
+  return {
+    ...kept,
+    saved: true,
+    version: fileVersion(now),
+    message: "Đã lưu. Bạn đọc thấy bản mới trong vài giây.",
+    problems: {},
+  };
+}
+
+/** The report as readers will see it, drawn by the site's own loader and components. */
+export async function previewDraft(_previous: ReactNode, form: FormData): Promise<ReactNode> {
+  if (!(await signedInEditor())) return <p>{SIGNED_OUT}</p>;
+  const posted = postedDraft(form);
+  const { report, problems } = checkReportText(
+    contentDirectory(),
+    posted.file ?? "xem-truoc.md",
+    reportFileText({ data: posted.data, body: posted.body }),
+  );
+  if (!report) {
+    return (
+      <ul className="admin__problems">
+        {problems.map((problem) => (
+          <li key={`${problem.field}:${problem.message}`}>
+            {problem.field ? `${problem.field}: ` : ""}
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <article className="report">
+      <h1>{report.title}</h1>
+      <p>{report.summary}</p>
+      <ReportBody blocks={report.body} />
+    </article>
+  );
+}
+
+/** Deletes a report's file (the watcher unpublishes it), if it is still as the editor opened it. */
+export async function deleteReport(form: FormData): Promise<void> {
+  const editor = await signedInEditor();
+  if (!editor) redirect(adminRoutes.signIn({}));
+  const file = String(form.get("tep") ?? "");
+  if (!isReportFileName(file)) redirect(adminRoutes.home);
+  const target = path.join(contentDirectory(), file);
+  if (existsSync(target) && fileVersion(readFileSync(target, "utf8")) === form.get("phien-ban")) {
+    rmSync(target);
+    logEditorAction(editor, "xóa", file);
+  }
+  redirect(adminRoutes.home);
+}
