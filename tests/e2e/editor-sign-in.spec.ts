@@ -83,7 +83,12 @@ test("an editor signs in, sees every report with drafts, filters by title, and s
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).toHaveURL(at("/quan-tri"));
   await expect(page.getByRole("heading", { name: "Các bài viết" })).toBeVisible();
-  await expect(page.getByRole("link", { name: SEED_TITLE })).toHaveAttribute("href", SEED_PATH);
+  const seedRow = page.getByRole("row", { name: new RegExp(SEED_TITLE) });
+  await expect(seedRow.getByRole("link", { name: SEED_TITLE })).toHaveAttribute(
+    "href",
+    `/quan-tri/sua/${SEED_PATH.split("/").at(-1)}`,
+  );
+  await expect(seedRow.getByRole("link", { name: "xem trên trang" })).toHaveAttribute("href", SEED_PATH);
   await expect(page.getByRole("row", { name: /Bản nháp chưa được đăng/ })).toContainText("Bản nháp");
 
   const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);

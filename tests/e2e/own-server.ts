@@ -10,6 +10,8 @@ export interface OwnServer {
   server: LiveServer;
   /** Editors' accounts and the sessions' key. */
   dataDir: string;
+  /** The server's own copy of the reports. */
+  contentDir: string;
   /** An address on this server. */
   at(pathname: string): string;
   stop(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startOwnServer({
   return {
     server,
     dataDir,
+    contentDir,
     at: (pathname) => `${server.origin}${pathname}`,
     stop: async () => {
       await server.stop();

@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { EditorAccounts } from "../../lib/admin/accounts";
+import { type OwnServer, startOwnServer } from "./own-server";
+import { SEED_PATH } from "./seed-report";
+import { within } from "./within";
+
+// Writing and correcting reports in the browser (issue 14), on the production build: what an
+// editor saves is the Markdown file a developer would write, live within seconds.
+
+let own: OwnServer;
+const PASSWORD = "mật khẩu thử nghiệm đủ dài";
+const SEED_FILE = `${SEED_PATH.split("/").at(-1)}.md`;
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+test.beforeAll(async () => {
+  own = await startOwnServer({
+    prefix: "bieu-mau-",
+    prepareData: async (dataDir) => {
+      const accounts = new EditorAccounts(path.join(dataDir, "editors.sqlite"));
+      await accounts.set("bientap", PASSWORD);
+      await accounts.set("bientap2", PASSWORD);
+      accounts.close();
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await own?.stop();
+});
+
+const at = (pathname: string) => own.at(pathname);
+const fileText = (file: string) => readFileSync(path.join(own.contentDir, file), "utf8");
+const shows = (pathname: string, text: string) => async () => {
+  const response = await fetch(at(pathname));
+  return response.status === 200 && (await response.text()).includes(text);
+};
+
+async function signIn(page: Page, name = "bientap") {
+  await page.goto(at("/quan-tri/dang-nhap"));
+  await page.getByLabel("Tên đăng nhập").fill(name);
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(at("/quan-tri"));
+}
+
+test("the seed report opened and saved unchanged is the same file, byte for byte", async ({ page }) => {
+  const before = fileText(SEED_FILE);
+  await signIn(page);
+  await page.goto(at(`/quan-tri/sua/${SEED_FILE.slice(0, -3)}`));
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  expect(Buffer.from(fileText(SEED_FILE)).equals(Buffer.from(before))).toBe(true);
+});
+
+test("a new report written in the form is the file a developer would write, and live within seconds", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(at("/quan-tri/moi"));
+  await page.getByLabel("Tiêu đề *").fill("Hội thi bơi chải trên sông Lam");
+  await page.getByLabel("Tóm tắt").fill("Mười đội tham gia hội thi truyền thống.");
+  await page.getByLabel("Chuyên mục").fill("Đời sống");
+  await page.getByLabel("Chủ đề").fill("Thành phố Vinh\nThể thao");
+  await page.getByRole("button", { name: "Thêm người tham dự" }).click();
+  await page.getByRole("button", { name: "Thêm người tham dự" }).click();
+  await page.getByLabel("Tên *").nth(0).fill("Trần Ngọc Tú");
+  await page.getByLabel("Chức vụ").nth(0).fill("Chủ tịch UBND thành phố");
+  await page.getByLabel("Tên *").nth(1).fill("Nguyễn Văn A");
+  // Moved first: the file lists them in the order shown.
+  await page.getByRole("button", { name: "Lên" }).nth(1).click();
+  await page.getByLabel("Nội dung (Markdown)").fill("Sáng nay, **mười đội** thi bơi chải.\n");
+  await page.getByRole("button", { name: "Xem trước" }).click();
+  await expect(page.getByRole("region", { name: "Xem trước" }).locator("strong")).toHaveText("mười đội");
+  await page.getByLabel("Bản nháp").uncheck();
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page).toHaveURL(at("/quan-tri/sua/hoi-thi-boi-chai-tren-song-lam?da-luu=1"));
+
+  const text = fileText("hoi-thi-boi-chai-tren-song-lam.md");
+  expect(text).toMatch(
+    /^---\ntitle: Hội thi bơi chải trên sông Lam\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00\n/,
+  );
+  expect(text).toContain(
+    "attendees:\n  - name: Nguyễn Văn A\n  - name: Trần Ngọc Tú\n    role: Chủ tịch UBND thành phố\n",
+  );
+  expect(text).toContain("tags:\n  - Thành phố Vinh\n  - Thể thao\n");
+  expect(text.endsWith("---\n\nSáng nay, **mười đội** thi bơi chải.\n")).toBe(true);
+  await within(
+    "lưu bài mới → trang bài",
+    shows("/bai-viet/hoi-thi-boi-chai-tren-song-lam", "Hội thi bơi chải"),
+  );
+
+  await page.getByLabel("Tiêu đề *").fill("Hội thi bơi chải sông Lam năm nay");
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  await within(
+    "sửa tiêu đề → trang bài",
+    shows("/bai-viet/hoi-thi-boi-chai-tren-song-lam", "sông Lam năm nay"),
+  );
+
+  await page.getByLabel("Bản nháp").check();
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  await within(
+    "đặt bản nháp → 404",
+    async () => (await fetch(at("/bai-viet/hoi-thi-boi-chai-tren-song-lam"))).status === 404,
+  );
+});
+
+test("every problem shows at its field, in the checks' words, and nothing typed is lost", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(at("/quan-tri/moi"));
+  await page.getByLabel("Tiêu đề *").fill("Bài còn thiếu");
+  await page.getByLabel("Ngày giờ *").fill("12/01/2021");
+  await page.getByLabel("Bản nháp").uncheck();
+  await page.getByLabel("Nội dung (Markdown)").fill("Đoạn văn đã gõ rất dài.\n");
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Chưa lưu" })).toBeVisible();
+  await expect(page.locator("#date-loi")).toContainText("không phải ngày hợp lệ");
+  await expect(page.getByLabel("Ngày giờ *")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Nội dung (Markdown)")).toHaveValue("Đoạn văn đã gõ rất dài.\n");
+  await expect(page.getByLabel("Tiêu đề *")).toHaveValue("Bài còn thiếu");
+});
+
+test("two editors on one report: the second save is refused and keeps what they typed", async ({
+  browser,
+}) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  await signIn(first);
+  await signIn(second, "bientap2");
+  const address = at("/quan-tri/sua/phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam");
+  await first.goto(address);
+  await second.goto(address);
+  await first.getByLabel("Tóm tắt").fill("Bản của biên tập viên thứ nhất.");
+  await first.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(first.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  await second.getByLabel("Tóm tắt").fill("Bản của biên tập viên thứ hai.");
+  await second.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(second.getByRole("alert").filter({ hasText: "đã được sửa" })).toBeVisible();
+  await expect(second.getByLabel("Tóm tắt")).toHaveValue("Bản của biên tập viên thứ hai.");
+  expect(fileText("phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam.md")).toContain(
+    "Bản của biên tập viên thứ nhất.",
+  );
+  await first.close();
+  await second.close();
+});
+
+test("script typed into every field is saved as text and runs nowhere", async ({ page }) => {
+  const payload = `<img src=x onerror="window.__ran=1"><script>window.__ran=1</script>`;
+  await signIn(page);
+  await page.goto(at("/quan-tri/moi"));
+  await page.getByLabel("Tiêu đề *").fill(`Thử mã độc ${payload}`);
+  await page.getByLabel("Tóm tắt").fill(payload);
+  await page.getByLabel("Địa điểm").fill(payload);
+  await page.getByRole("button", { name: "Thêm người tham dự" }).click();
+  await page.getByLabel("Tên *").fill(payload);
+  await page.getByLabel("Nội dung (Markdown)").fill(`${payload}\n`);
+  await page.getByLabel("Bản nháp").uncheck();
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/sua\/thu-ma-doc/);
+  const slug = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  await within("bài mã độc → trang bài", shows(`/bai-viet/${slug}`, "Thử mã độc"));
+  for (const address of [`/bai-viet/${slug}`, "/quan-tri", `/quan-tri/sua/${slug}`]) {
+    await page.goto(at(address));
+    await page
+      .getByRole("button", { name: "Xem trước" })
+      .click({ trial: true })
+      .catch(() => undefined);
+    expect(await page.evaluate(() => (window as { __ran?: number }).__ran), address).toBeUndefined();
+  }
+});
