@@ -73,7 +73,7 @@ export async function saveFromForm(_previous: EditorState, form: FormData): Prom
 }
 
 /** The report as readers will see it, drawn by the site's own loader and components. */
-export async function previewDraft(_previous: ReactNode, form: FormData): Promise<ReactNode> {
+export async function previewDraft(form: FormData): Promise<ReactNode> {
   if (!(await signedInEditor())) return <p>{SIGNED_OUT}</p>;
   const posted = postedDraft(form);
   const { report, problems } = checkReportText(

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useActionState, useRef, useState } from "react";
+import { type ReactNode, useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { previewDraft, saveFromForm } from "@/app/quan-tri/bai-actions";
 import type { EditorState } from "@/lib/admin/editor-state";
 import type { FormField } from "@/lib/admin/form-fields";
@@ -191,12 +191,33 @@ function Field({
   );
 }
 
+/** Typing pauses this long before the preview is drawn again. */
+const PREVIEW_AFTER_MS = 800;
+
 export function ReportEditor({ fields, initial, blankLineFirst, categories, tags }: ReportEditorProps) {
   const [state, save, saving] = useActionState(saveFromForm, initial);
-  const [preview, showPreview, previewing] = useActionState<ReactNode, FormData>(previewDraft, null);
+  const form = useRef<HTMLFormElement>(null);
+  const [preview, setPreview] = useState<ReactNode>(null);
+  const [previewing, startPreview] = useTransition();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Not a form submission: React would reset the form afterwards, and the editor's text with it.
+  const drawPreview = () =>
+    startPreview(async () => {
+      if (form.current) setPreview(await previewDraft(new FormData(form.current)));
+    });
+  const drawPreviewSoon = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(drawPreview, PREVIEW_AFTER_MS);
+  };
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   const general = state.problems[""];
   return (
-    <form action={save} className="admin-form admin-editor" noValidate>
+    <form ref={form} action={save} className="admin-form admin-editor" noValidate>
       <input type="hidden" name="tep" value={state.file ?? ""} />
       <input type="hidden" name="phien-ban" value={state.version ?? ""} />
       <input type="hidden" name="dong-dau" value={blankLineFirst ? "1" : "0"} />
@@ -221,13 +242,14 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
           name="than-bai"
           rows={20}
           defaultValue={blankLineFirst ? state.body.replace(/^\n/, "") : state.body}
+          onChange={drawPreviewSoon}
         />
       </label>
       <div className="admin-editor__actions">
         <button type="submit" disabled={saving}>
           {saving ? "Đang lưu…" : "Lưu"}
         </button>
-        <button type="submit" formAction={showPreview} disabled={previewing}>
+        <button type="button" onClick={drawPreview} disabled={previewing}>
           Xem trước
         </button>
       </div>
