@@ -87,7 +87,13 @@ const nextConfig: NextConfig = {
   },
   // Next keeps one core for its main process by default; while pages are prerendered that process
   // mostly waits, so on a 2-core machine both cores render (measured: 10,000 reports, README).
-  experimental: { cpus: Math.max(1, availableParallelism()) },
+  experimental: {
+    cpus: Math.max(1, availableParallelism()),
+    // Editors upload photos of up to 15 MB (lib/admin/photos.ts refuses more); both limits
+    // default to less (1 MB for actions, 10 MB past proxy.ts).
+    serverActions: { bodySizeLimit: "16mb" },
+    proxyClientMaxBodySize: "16mb",
+  },
   reactStrictMode: true,
   // Pages say `s-maxage=300, stale-while-revalidate=86400` (README, "Deployment").
   expireTime: PAGE_CDN_SECONDS + PAGE_STALE_SECONDS,

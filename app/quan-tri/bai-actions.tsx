@@ -17,7 +17,10 @@ import {
   logEditorAction,
   saveReport,
 } from "@/lib/admin/save-report";
+import { MAX_PHOTO_BYTES, PhotoError, photoMarkdown, preparePhoto, storePhoto } from "@/lib/admin/photos";
 import { signedInEditor } from "@/lib/admin/session";
+import { publicDirectory } from "@/lib/content/images";
+import { slugify } from "@/lib/slugs";
 import { contentDirectory } from "@/lib/content/files";
 
 // The report form's server actions (issue 14). Each checks the session itself: a page's redirect
@@ -100,6 +103,34 @@ export async function previewDraft(form: FormData): Promise<ReactNode> {
       <ReportBody blocks={report.body} />
     </article>
   );
+}
+
+/** An uploaded photo, checked, re-encoded and stored; the Markdown line to put in the body. */
+export async function uploadPhoto(form: FormData): Promise<{ line: string | null; message: string }> {
+  const editor = await signedInEditor();
+  if (!editor) return { line: null, message: SIGNED_OUT };
+  const file = form.get("anh");
+  if (!(file instanceof File) || file.size === 0) return { line: null, message: "Chưa chọn ảnh." };
+  const alt = String(form.get("anh-mo-ta") ?? "").trim();
+  if (!alt) return { line: null, message: "Cần mô tả ảnh cho người không xem được ảnh (chữ thay ảnh)." };
+  if (file.size > MAX_PHOTO_BYTES) return { line: null, message: "Ảnh quá lớn: tối đa 15 MB." };
+  const opened = String(form.get("tep") ?? "");
+  const slug = isReportFileName(opened) ? opened.slice(0, -3) : slugify(String(form.get("title") ?? ""));
+  try {
+    const jpeg = await preparePhoto(Buffer.from(await file.arrayBuffer()));
+    const src = storePhoto(publicDirectory(), slug, jpeg);
+    logEditorAction(editor, "tải ảnh", src);
+    const line = photoMarkdown(
+      src,
+      alt,
+      String(form.get("anh-chu-thich") ?? ""),
+      String(form.get("anh-tac-gia") ?? ""),
+    );
+    return { line, message: `Đã tải ảnh lên (${src}) và thêm dòng ảnh vào cuối nội dung.` };
+  } catch (error) {
+    if (error instanceof PhotoError) return { line: null, message: error.message };
+    throw error;
+  }
 }
 
 /** Deletes a report's file (the watcher unpublishes it), if it is still as the editor opened it. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { previewDraft, saveFromForm } from "@/app/quan-tri/bai-actions";
+import { previewDraft, saveFromForm, uploadPhoto } from "@/app/quan-tri/bai-actions";
 import type { EditorState } from "@/lib/admin/editor-state";
 import type { FormField } from "@/lib/admin/form-fields";
 
@@ -215,6 +215,29 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
     },
     [],
   );
+  const body = useRef<HTMLTextAreaElement>(null);
+  const [upload, setUpload] = useState<string | null>(null);
+  const [uploading, startUpload] = useTransition();
+  // The photo goes up on its own, then its line is added at the end of the body.
+  const sendPhoto = () =>
+    startUpload(async () => {
+      if (!form.current || !body.current) return;
+      const all = new FormData(form.current);
+      const photo = new FormData();
+      for (const name of ["anh", "anh-mo-ta", "anh-chu-thich", "anh-tac-gia", "tep", "title"]) {
+        const value = all.get(name);
+        if (value !== null) photo.set(name, value);
+      }
+      const result = await uploadPhoto(photo);
+      setUpload(result.message);
+      if (!result.line) return;
+      body.current.value = `${body.current.value.replace(/\n*$/, "")}\n\n${result.line}\n`;
+      for (const name of ["anh", "anh-mo-ta", "anh-chu-thich", "anh-tac-gia"]) {
+        const input = form.current.elements.namedItem(name);
+        if (input instanceof HTMLInputElement) input.value = "";
+      }
+      drawPreview();
+    });
   const general = state.problems[""];
   return (
     <form ref={form} action={save} className="admin-form admin-editor" noValidate>
@@ -243,8 +266,36 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
           rows={20}
           defaultValue={blankLineFirst ? state.body.replace(/^\n/, "") : state.body}
           onChange={drawPreviewSoon}
+          ref={body}
         />
       </label>
+      <fieldset className="admin-group">
+        <legend>Thêm ảnh</legend>
+        <p className="admin__hint">
+          JPEG, PNG hoặc WebP, tối đa 15 MB. Ảnh được lưu lại dưới tên anh-1.jpg, anh-2.jpg… trong thư mục của
+          bài, đã bỏ thông tin vị trí chụp.
+        </p>
+        <label>
+          Tệp ảnh
+          <input type="file" name="anh" accept="image/jpeg,image/png,image/webp" />
+        </label>
+        <label>
+          Mô tả ảnh (chữ thay ảnh) *
+          <input name="anh-mo-ta" />
+        </label>
+        <label>
+          Chú thích
+          <input name="anh-chu-thich" />
+        </label>
+        <label>
+          Tác giả ảnh
+          <input name="anh-tac-gia" />
+        </label>
+        <button type="button" onClick={sendPhoto} disabled={uploading}>
+          {uploading ? "Đang tải ảnh…" : "Tải ảnh lên"}
+        </button>
+        <p role="status">{upload}</p>
+      </fieldset>
       <div className="admin-editor__actions">
         <button type="submit" disabled={saving}>
           {saving ? "Đang lưu…" : "Lưu"}

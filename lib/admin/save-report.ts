@@ -60,7 +60,11 @@ export function checkReportText(contentDir: string, file: string, text: string):
 }
 
 /** One line per change: when, who, what, which file (data/nhat-ky-bien-tap.log). */
-export function logEditorAction(editor: string, action: "tạo" | "sửa" | "xóa", file: string): void {
+export function logEditorAction(
+  editor: string,
+  action: "tạo" | "sửa" | "xóa" | "tải ảnh",
+  file: string,
+): void {
   const line = `${new Date().toISOString()}\t${editor}\t${action}\t${file}\n`;
   appendFileSync(path.join(editorDataDirectory(), "nhat-ky-bien-tap.log"), line);
 }

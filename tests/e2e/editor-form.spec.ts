@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { expect, type Page, test } from "@playwright/test";
 import { EditorAccounts } from "../../lib/admin/accounts";
 import { type OwnServer, startOwnServer } from "./own-server";
@@ -169,4 +171,59 @@ test("script typed into every field is saved as text and runs nowhere", async ({
     await page.goto(at(address));
     expect(await page.evaluate(() => (window as { __ran?: number }).__ran), address).toBeUndefined();
   }
+});
+
+test("photos are uploaded with their captions and credits, stripped of metadata, and refused when they are not photos", async ({
+  page,
+}) => {
+  const folder = tmpdir();
+  const jpeg = path.join(folder, `anh-thu-${Date.now()}.jpg`);
+  writeFileSync(
+    jpeg,
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: "#2d6a4f" } })
+      .withExif({ IFD0: { ImageDescription: "Vị trí chụp 18.67N 105.68E" } })
+      .jpeg()
+      .toBuffer(),
+  );
+  const fakeJpeg = path.join(folder, `khong-phai-anh-${Date.now()}.jpg`);
+  writeFileSync(fakeJpeg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+
+  await signIn(page);
+  await page.goto(at("/quan-tri/moi"));
+  await page.getByLabel("Tiêu đề *").fill("Ngày hội đọc sách ở Vinh");
+  await page.getByLabel("Nội dung (Markdown)").fill("Hàng nghìn bạn đọc đến ngày hội.\n");
+
+  await page.getByLabel("Tệp ảnh").setInputFiles(fakeJpeg);
+  await page.getByLabel("Mô tả ảnh (chữ thay ảnh) *").fill("Không phải ảnh");
+  await page.getByRole("button", { name: "Tải ảnh lên" }).click();
+  await expect(page.getByText("Chỉ nhận ảnh JPEG, PNG hoặc WebP.")).toBeVisible();
+
+  for (const [alt, caption] of [
+    ["Bạn đọc xếp hàng", "Bạn đọc xếp hàng từ sáng sớm."],
+    ["Gian sách thiếu nhi", "Gian sách thiếu nhi đông nhất."],
+  ]) {
+    await page.getByLabel("Tệp ảnh").setInputFiles(jpeg);
+    await page.getByLabel("Mô tả ảnh (chữ thay ảnh) *").fill(alt);
+    await page.getByLabel("Chú thích").fill(caption);
+    await page.getByLabel("Tác giả ảnh").fill("Thành Cường");
+    await page.getByRole("button", { name: "Tải ảnh lên" }).click();
+    await expect(page.getByText("Đã tải ảnh lên")).toBeVisible();
+    await expect(page.getByLabel("Nội dung (Markdown)")).toHaveValue(new RegExp(caption.replace(".", "\\.")));
+  }
+  await expect(page.getByLabel("Nội dung (Markdown)")).toHaveValue(
+    "Hàng nghìn bạn đọc đến ngày hội.\n\n" +
+      '![Bạn đọc xếp hàng](/images/ngay-hoi-doc-sach-o-vinh/anh-1.jpg "Bạn đọc xếp hàng từ sáng sớm. Ảnh: Thành Cường")\n\n' +
+      '![Gian sách thiếu nhi](/images/ngay-hoi-doc-sach-o-vinh/anh-2.jpg "Gian sách thiếu nhi đông nhất. Ảnh: Thành Cường")\n',
+  );
+  const stored = readFileSync(path.join(own.publicDir, "images/ngay-hoi-doc-sach-o-vinh/anh-1.jpg"));
+  expect((await sharp(stored).metadata()).exif).toBeUndefined();
+
+  await page.getByLabel("Bản nháp").uncheck();
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/sua\/ngay-hoi-doc-sach-o-vinh/);
+  await within("bài có ảnh → trang bài", shows("/bai-viet/ngay-hoi-doc-sach-o-vinh", "Gian sách thiếu nhi"));
+  await page.goto(at("/bai-viet/ngay-hoi-doc-sach-o-vinh"));
+  await expect(page.locator("figure")).toHaveCount(2);
+  await expect(page.locator("figure").nth(1)).toContainText("Gian sách thiếu nhi đông nhất.");
+  await expect(page.locator("figure").nth(1)).toContainText("Ảnh: Thành Cường");
 });

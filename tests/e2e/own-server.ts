@@ -10,8 +10,9 @@ export interface OwnServer {
   server: LiveServer;
   /** Editors' accounts and the sessions' key. */
   dataDir: string;
-  /** The server's own copy of the reports. */
+  /** The server's own copy of the reports, and of the photos. */
   contentDir: string;
+  publicDir: string;
   /** An address on this server. */
   at(pathname: string): string;
   stop(): Promise<void>;
@@ -49,6 +50,7 @@ export async function startOwnServer({
     server,
     dataDir,
     contentDir,
+    publicDir,
     at: (pathname) => `${server.origin}${pathname}`,
     stop: async () => {
       await server.stop();
