@@ -70,6 +70,9 @@ export function logEditorAction(
 }
 
 export function saveReport({ contentDir, editor, draft, existing }: SaveRequest): SaveOutcome {
+  if (existing && !isReportFileName(existing.file)) {
+    return { saved: false, problems: [], message: "Không có bài nào ở tệp này." };
+  }
   const title = typeof draft.data.title === "string" ? draft.data.title : "";
   const file = existing?.file ?? `${slugify(title)}.md`;
   if (!isReportFileName(file)) {

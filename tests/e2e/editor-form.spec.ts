@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -186,7 +186,12 @@ test("photos are uploaded with their captions and credits, stripped of metadata,
       .toBuffer(),
   );
   const fakeJpeg = path.join(folder, `khong-phai-anh-${Date.now()}.jpg`);
-  writeFileSync(fakeJpeg, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  writeFileSync(
+    fakeJpeg,
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><script>alert(1)</script></svg>',
+  );
+  const htmlJpeg = path.join(folder, `trang-web-${Date.now()}.jpg`);
+  writeFileSync(htmlJpeg, "<!doctype html><title>x</title><script>alert(1)</script>");
 
   await signIn(page);
   await page.goto(at("/quan-tri/moi"));
@@ -197,6 +202,9 @@ test("photos are uploaded with their captions and credits, stripped of metadata,
   await page.getByLabel("Mô tả ảnh (chữ thay ảnh) *").fill("Không phải ảnh");
   await page.getByRole("button", { name: "Tải ảnh lên" }).click();
   await expect(page.getByText("Chỉ nhận ảnh JPEG, PNG hoặc WebP.")).toBeVisible();
+  await page.getByLabel("Tệp ảnh").setInputFiles(htmlJpeg);
+  await page.getByRole("button", { name: "Tải ảnh lên" }).click();
+  await expect(page.getByText("Tệp này không phải ảnh đọc được.")).toBeVisible();
 
   for (const [alt, caption] of [
     ["Bạn đọc xếp hàng", "Bạn đọc xếp hàng từ sáng sớm."],
@@ -226,4 +234,31 @@ test("photos are uploaded with their captions and credits, stripped of metadata,
   await expect(page.locator("figure")).toHaveCount(2);
   await expect(page.locator("figure").nth(1)).toContainText("Gian sách thiếu nhi đông nhất.");
   await expect(page.locator("figure").nth(1)).toContainText("Ảnh: Thành Cường");
+});
+
+test("addresses and file names that lead out of the content folder are refused", async ({ page }) => {
+  await signIn(page);
+  for (const name of [
+    "..%2f..%2fpackage",
+    "%2e%2e%2fpackage",
+    "BAI-HOA",
+    "b%C3%A0i",
+    "a%00b",
+    "%EF%BC%8E%EF%BC%8E",
+  ]) {
+    const response = await page.goto(at(`/quan-tri/sua/${name}`));
+    expect(response?.status(), name).toBe(404);
+  }
+  await page.goto(at("/quan-tri/moi"));
+  await page.getByLabel("Tiêu đề *").fill("Bài đi lạc");
+  await page.getByLabel("Bản nháp").uncheck();
+  for (const file of ["../../ngoai.md", "/etc/passwd", "..\\ngoai.md", "a\u0000.md"]) {
+    await page
+      .locator('input[name="tep"]')
+      .evaluate((input, value) => ((input as HTMLInputElement).value = value), file);
+    await page.getByRole("button", { name: "Lưu", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Không có bài nào ở tệp này." })).toBeVisible();
+  }
+  expect(existsSync(path.join(own.contentDir, "..", "..", "ngoai.md"))).toBe(false);
+  expect(existsSync(path.join(own.contentDir, "bai-di-lac.md"))).toBe(false);
 });

@@ -104,6 +104,19 @@ test("scripts and photos keep their long cache headers; the publishing endpoint 
   const missing = `${stack.origin}/images/khong-co/anh.jpg`;
   await get(missing);
   expect((await get(missing)).headers.get("x-cache")).not.toBe("HIT");
+  // The editors' pages pass straight through, never kept, and a post from the stack's own page
+  // (its Origin with the port nginx listens on) reaches the server.
+  await get(`${stack.origin}/quan-tri/dang-nhap`);
+  const signIn = await get(`${stack.origin}/quan-tri/dang-nhap`);
+  expect(signIn.status).toBe(200);
+  expect(signIn.headers.get("x-cache")).toBeNull();
+  expect(signIn.headers.get("cache-control")).toBe("private, no-store");
+  const post = await fetch(`${stack.origin}/quan-tri/dang-nhap`, {
+    method: "POST",
+    headers: { origin: stack.origin, "content-type": "application/x-www-form-urlencoded" },
+    body: "ten=x",
+  });
+  expect(post.status).not.toBe(403);
 });
 
 test("a page one instance rendered is served by the other from the shared cache", async () => {
