@@ -64,7 +64,7 @@ export async function saveFromForm(_previous: EditorState, form: FormData): Prom
   }
   if (!outcome.saved)
     return { ...kept, saved: false, message: outcome.message, problems: problemsByInput(outcome.problems) };
-  if (!posted.file) redirect(adminRoutes.edit(outcome.slug, true));
+  if (!posted.file) redirect(adminRoutes.edit(outcome.slug, "da-luu"));
   const now = readFileSync(path.join(contentDirectory(), outcome.file), "utf8");
   return {
     ...kept,
@@ -133,16 +133,17 @@ export async function uploadPhoto(form: FormData): Promise<{ line: string | null
   }
 }
 
-/** Deletes a report's file (the watcher unpublishes it), if it is still as the editor opened it. */
+/** Deletes a report's file (the watcher unpublishes it), if it is still as the editor last saw it. */
 export async function deleteReport(form: FormData): Promise<void> {
   const editor = await signedInEditor();
   if (!editor) redirect(adminRoutes.signIn({}));
   const file = String(form.get("tep") ?? "");
   if (!isReportFileName(file)) redirect(adminRoutes.home);
   const target = path.join(contentDirectory(), file);
-  if (existsSync(target) && fileVersion(readFileSync(target, "utf8")) === form.get("phien-ban")) {
-    rmSync(target);
-    logEditorAction(editor, "xóa", file);
+  if (!existsSync(target) || fileVersion(readFileSync(target, "utf8")) !== form.get("phien-ban")) {
+    redirect(adminRoutes.edit(file.slice(0, -3), "khong-xoa"));
   }
+  rmSync(target);
+  logEditorAction(editor, "xóa", file);
   redirect(adminRoutes.home);
 }

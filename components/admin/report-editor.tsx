@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { previewDraft, saveFromForm, uploadPhoto } from "@/app/quan-tri/bai-actions";
+import { deleteReport, previewDraft, saveFromForm, uploadPhoto } from "@/app/quan-tri/bai-actions";
 import type { EditorState } from "@/lib/admin/editor-state";
 import type { FormField } from "@/lib/admin/form-fields";
 
@@ -307,6 +307,12 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
       <section className="admin-editor__preview" aria-label="Xem trước" aria-busy={previewing}>
         {preview}
       </section>
+      {state.file && (
+        // Posts the form's file and the version it now holds: a report changed elsewhere is not deleted.
+        <button type="submit" formAction={deleteReport} className="admin-delete">
+          Xóa bài này
+        </button>
+      )}
     </form>
   );
 }

@@ -2,7 +2,8 @@
 export const adminRoutes = {
   home: "/quan-tri",
   newReport: "/quan-tri/moi",
-  edit: (slug: string, justSaved = false) => `/quan-tri/sua/${slug}${justSaved ? "?da-luu=1" : ""}`,
+  /** `then`: what the page says on opening: just saved, or a delete refused. */
+  edit: (slug: string, then?: "da-luu" | "khong-xoa") => `/quan-tri/sua/${slug}${then ? `?${then}=1` : ""}`,
   signIn: ({ error, wait }: { error?: "sai" | "qua-nhieu"; wait?: number }) => {
     const query = new URLSearchParams();
     if (error) query.set("loi", error);

@@ -109,6 +109,18 @@ test("a new report written in the form is the file a developer would write, and 
     "đặt bản nháp → 404",
     async () => (await fetch(at("/bai-viet/hoi-thi-boi-chai-tren-song-lam"))).status === 404,
   );
+
+  await page.getByRole("button", { name: "Xóa bài này" }).click();
+  await expect(page).toHaveURL(at("/quan-tri"));
+  await expect(page.getByRole("link", { name: /bơi chải/ })).toHaveCount(0);
+  expect(existsSync(path.join(own.contentDir, "hoi-thi-boi-chai-tren-song-lam.md"))).toBe(false);
+  const log = readFileSync(path.join(own.dataDir, "nhat-ky-bien-tap.log"), "utf8");
+  expect(
+    log
+      .split("\n")
+      .filter((line) => line.includes("hoi-thi-boi-chai"))
+      .map((line) => line.split("\t")[2]),
+  ).toEqual(["tạo", "sửa", "sửa", "xóa"]);
 });
 
 test("every problem shows at its field, in the checks' words, and nothing typed is lost", async ({

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { deleteReport } from "@/app/quan-tri/bai-actions";
 import { ReportEditor } from "@/components/admin/report-editor";
 import { reportFormFields } from "@/lib/admin/form-fields";
 import { openReportForEditing } from "@/lib/admin/open-report";
@@ -21,8 +20,12 @@ export default async function EditReportPage({ params, searchParams }: Props) {
   const { ten } = await params;
   const opened = openReportForEditing(ten);
   if (!opened) notFound();
-  const { "da-luu": justSaved } = await searchParams;
-  const state = justSaved ? { ...opened.state, message: "Đã lưu bài mới.", saved: true } : opened.state;
+  const { "da-luu": justSaved, "khong-xoa": notDeleted } = await searchParams;
+  const state = justSaved
+    ? { ...opened.state, message: "Đã lưu bài mới.", saved: true }
+    : notDeleted
+      ? { ...opened.state, message: "Chưa xóa: bài đã được sửa ở nơi khác. Đây là bản hiện tại." }
+      : opened.state;
   return (
     <div className="admin">
       <p>
@@ -36,11 +39,6 @@ export default async function EditReportPage({ params, searchParams }: Props) {
         categories={getTopics("category").map((topic) => topic.name)}
         tags={getTopics("tag").map((topic) => topic.name)}
       />
-      <form action={deleteReport} className="admin-delete">
-        <input type="hidden" name="tep" value={opened.state.file ?? ""} />
-        <input type="hidden" name="phien-ban" value={opened.state.version ?? ""} />
-        <button type="submit">Xóa bài này</button>
-      </form>
     </div>
   );
 }
