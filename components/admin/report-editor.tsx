@@ -107,6 +107,59 @@ function GroupList({
   );
 }
 
+/** A list of texts with known values: a box that suggests them and adds the chosen one as a line. */
+function ListWithSuggestions({
+  field,
+  value,
+  listId,
+  describedBy,
+}: {
+  field: FormField;
+  value: unknown;
+  listId: string;
+  describedBy: string;
+}) {
+  const list = useRef<HTMLTextAreaElement>(null);
+  const [adding, setAdding] = useState("");
+  const add = () => {
+    const item = adding.trim();
+    if (!list.current || !item) return;
+    const items = list.current.value
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+    if (!items.includes(item)) list.current.value = [...items, item].join("\n");
+    setAdding("");
+  };
+  return (
+    <>
+      <textarea
+        ref={list}
+        name={field.name}
+        rows={3}
+        defaultValue={Array.isArray(value) ? value.map(text).join("\n") : ""}
+        aria-describedby={describedBy}
+      />
+      <span className="admin__add">
+        <input
+          aria-label={`Thêm ${field.label.toLowerCase()} (gợi ý từ những cái đã dùng)`}
+          list={listId}
+          value={adding}
+          onChange={(event) => setAdding(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== "Enter") return;
+            event.preventDefault();
+            add();
+          }}
+        />
+        <button type="button" onClick={add}>
+          Thêm
+        </button>
+      </span>
+    </>
+  );
+}
+
 function Field({
   field,
   state,
@@ -168,7 +221,14 @@ function Field({
         {field.hint}
         {field.kind === "text-list" ? " Mỗi dòng một mục." : ""}
       </span>
-      {field.kind === "text-list" ? (
+      {field.kind === "text-list" && lists[field.name] ? (
+        <ListWithSuggestions
+          field={field}
+          value={value}
+          listId={lists[field.name]}
+          describedBy={[hintId, describedBy].filter(Boolean).join(" ")}
+        />
+      ) : field.kind === "text-list" ? (
         <textarea
           name={field.name}
           rows={3}
@@ -255,9 +315,18 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
           <option key={category} value={category} />
         ))}
       </datalist>
-      <p className="admin__hint">Chủ đề đã dùng: {tags.join(", ")}</p>
+      <datalist id="chu-de-da-dung">
+        {tags.map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
       {fields.map((field) => (
-        <Field key={field.name} field={field} state={state} lists={{ category: "chuyen-muc-da-dung" }} />
+        <Field
+          key={field.name}
+          field={field}
+          state={state}
+          lists={{ category: "chuyen-muc-da-dung", tags: "chu-de-da-dung" }}
+        />
       ))}
       <label>
         Nội dung (Markdown)

@@ -65,7 +65,14 @@ test("a new report written in the form is the file a developer would write, and 
   await page.getByLabel("Tiêu đề *").fill("Hội thi bơi chải trên sông Lam");
   await page.getByLabel("Tóm tắt").fill("Mười đội tham gia hội thi truyền thống.");
   await page.getByLabel("Chuyên mục").fill("Đời sống");
-  await page.getByLabel("Chủ đề").fill("Thành phố Vinh\nThể thao");
+  await page.getByLabel("Chủ đề", { exact: false }).first().fill("Thành phố Vinh");
+  // Picked from those already used, as the suggestions offer them.
+  const addTag = page.getByLabel("Thêm chủ đề (gợi ý từ những cái đã dùng)");
+  await expect(page.locator("#chu-de-da-dung option[value='Thành phố Vinh']")).toHaveCount(1);
+  await addTag.fill("Thể thao");
+  await addTag.press("Enter");
+  await addTag.fill("Thành phố Vinh");
+  await page.getByRole("button", { name: "Thêm", exact: true }).click();
   await page.getByRole("button", { name: "Thêm người tham dự" }).click();
   await page.getByRole("button", { name: "Thêm người tham dự" }).click();
   await page.getByLabel("Tên *").nth(0).fill("Trần Ngọc Tú");
