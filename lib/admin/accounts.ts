@@ -49,10 +49,6 @@ export class EditorAccounts {
     return row !== undefined && matches;
   }
 
-  names(): string[] {
-    return this.db.prepare("SELECT name FROM editors ORDER BY name").pluck().all() as string[];
-  }
-
   close(): void {
     this.db.close();
   }

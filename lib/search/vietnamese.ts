@@ -59,11 +59,6 @@ export function foldWord(word: string): string {
   return withoutTone(word).letters.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d");
 }
 
-/** True when the reader typed a mark on the word: then exact matches rank above folded ones. */
-export function hasMarks(word: string): boolean {
-  return wordKey(word) !== foldWord(word);
-}
-
 // A language has a few thousand distinct syllables: each spelling's two forms are worked out once
 // (indexing 100,000 reports otherwise spends most of its time normalising the same words).
 const FORMS_KEPT = 100_000;
@@ -93,12 +88,5 @@ export function words(text: string): Word[] {
 export function foldText(text: string): string {
   return words(text)
     .map((word) => word.folded)
-    .join(" ");
-}
-
-/** A whole text as keys, one space apart ("Hoà bình" → "hoa2 binh2"). */
-export function keyText(text: string): string {
-  return words(text)
-    .map((word) => word.key)
     .join(" ");
 }

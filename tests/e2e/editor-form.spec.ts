@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, type Page, test } from "@playwright/test";
-import { EditorAccounts } from "../../lib/admin/accounts";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH } from "./seed-report";
 import { within } from "./within";
@@ -20,12 +19,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 test.beforeAll(async () => {
   own = await startOwnServer({
     prefix: "bieu-mau-",
-    prepareData: async (dataDir) => {
-      const accounts = new EditorAccounts(path.join(dataDir, "editors.sqlite"));
-      await accounts.set("bientap", PASSWORD);
-      await accounts.set("bientap2", PASSWORD);
-      accounts.close();
-    },
+    editors: { bientap: PASSWORD, bientap2: PASSWORD },
   });
 });
 

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { sealData } from "iron-session";
-import { EditorAccounts } from "../../lib/admin/accounts";
 import { FAILURES_PER_ACCOUNT } from "../../lib/admin/sign-in-limits";
 import { SESSION_COOKIE } from "../../lib/admin/session-cookie";
 import { type OwnServer, startOwnServer } from "./own-server";
@@ -18,13 +17,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 test.beforeAll(async () => {
   own = await startOwnServer({
     prefix: "quan-tri-",
-    // As `npm run editor:add` does, into the folder the server reads.
-    prepareData: async (dataDir) => {
-      const accounts = new EditorAccounts(path.join(dataDir, "editors.sqlite"));
-      await accounts.set("bientap", PASSWORD);
-      await accounts.set("khoa-thu", PASSWORD);
-      accounts.close();
-    },
+    editors: { bientap: PASSWORD, "khoa-thu": PASSWORD },
   });
 });
 

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { EditorAccounts } from "../../lib/admin/accounts";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../scripts/build-for-e2e";
 import { type LiveServer, startLiveServer } from "../../scripts/live-server";
 import { freePort } from "../../scripts/stack";
@@ -21,13 +22,13 @@ export interface OwnServer {
 export async function startOwnServer({
   prefix,
   files = {},
-  prepareData,
+  editors = {},
 }: {
   prefix: string;
   /** More report files: name → text. */
   files?: Record<string, string>;
-  /** Runs before the server starts, with the data folder (accounts, as `npm run editor:add`). */
-  prepareData?: (dataDir: string) => Promise<void>;
+  /** Editors' accounts made before the start, as `npm run editor:add` makes them: name → password. */
+  editors?: Record<string, string>;
 }): Promise<OwnServer> {
   const work = mkdtempSync(path.join(tmpdir(), prefix));
   const contentDir = path.join(work, "content");
@@ -37,7 +38,9 @@ export async function startOwnServer({
   cpSync("public", publicDir, { recursive: true });
   const dataDir = path.join(work, "data");
   mkdirSync(dataDir, { recursive: true });
-  await prepareData?.(dataDir);
+  const accounts = new EditorAccounts(path.join(dataDir, "editors.sqlite"));
+  for (const [name, password] of Object.entries(editors)) await accounts.set(name, password);
+  accounts.close();
   const server = await startLiveServer({
     distDir: E2E_DIST_DIR,
     workDir: work,

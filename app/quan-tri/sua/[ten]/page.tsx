@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { ReportEditor } from "@/components/admin/report-editor";
-import { reportFormFields } from "@/lib/admin/form-fields";
+import { ReportEditorPage } from "@/components/admin/report-editor-page";
 import { openReportForEditing } from "@/lib/admin/open-report";
 import { adminRoutes } from "@/lib/admin/routes";
 import { signedInEditor } from "@/lib/admin/session";
-import { getTopics } from "@/lib/content";
 
 export const metadata: Metadata = { title: "Sửa bài", robots: { index: false, follow: false } };
 
@@ -26,19 +23,5 @@ export default async function EditReportPage({ params, searchParams }: Props) {
     : notDeleted
       ? { ...opened.state, message: "Chưa xóa: bài đã được sửa ở nơi khác. Đây là bản hiện tại." }
       : opened.state;
-  return (
-    <div className="admin">
-      <p>
-        <Link href={adminRoutes.home}>← Các bài viết</Link>
-      </p>
-      <h1>Sửa bài</h1>
-      <ReportEditor
-        fields={reportFormFields()}
-        initial={state}
-        blankLineFirst={opened.blankLineFirst}
-        categories={getTopics("category").map((topic) => topic.name)}
-        tags={getTopics("tag").map((topic) => topic.name)}
-      />
-    </div>
-  );
+  return <ReportEditorPage heading="Sửa bài" opened={opened} state={state} />;
 }

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { ReportEditor } from "@/components/admin/report-editor";
+import { reportFormFields } from "@/lib/admin/form-fields";
+import type { OpenedReport } from "@/lib/admin/open-report";
+import { adminRoutes } from "@/lib/admin/routes";
+import type { EditorState } from "@/lib/admin/editor-state";
+import { getTopics } from "@/lib/content";
+
+/** A page of the report form, new or existing: the way back, its heading, and the form. */
+export function ReportEditorPage({
+  heading,
+  opened,
+  state,
+}: {
+  heading: string;
+  opened: OpenedReport;
+  state: EditorState;
+}) {
+  return (
+    <div className="admin">
+      <p>
+        <Link href={adminRoutes.home}>← Các bài viết</Link>
+      </p>
+      <h1>{heading}</h1>
+      <ReportEditor
+        fields={reportFormFields()}
+        initial={state}
+        blankLineFirst={opened.blankLineFirst}
+        categories={getTopics("category").map((topic) => topic.name)}
+        tags={getTopics("tag").map((topic) => topic.name)}
+      />
+    </div>
+  );
+}
