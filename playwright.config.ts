@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT, E2E_SITE_URL } from "./scripts/build-for-e2e";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium";
 
 // The tests read the same content folder the build used, through the real loaders.
 process.env.CONTENT_DIR = E2E_CONTENT_DIR;
@@ -8,7 +8,6 @@ process.env.SITE_URL = E2E_SITE_URL;
 
 const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
-const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,15 +23,8 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions: {
       // Debian's Chromium when present; otherwise Playwright's own browser (a developer's laptop).
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   // The production build made by `npm run test:e2e` (scripts/build-for-e2e.ts), served by its
