@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/navigation/intent-link";
 import { routes } from "@/lib/routes";
 import { site } from "@/lib/site";
 import { SearchBox } from "@/components/search/search-box";
@@ -8,16 +8,16 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-header__name">
+        <IntentLink href="/" className="site-header__name">
           {site.name}
-        </Link>
+        </IntentLink>
         <nav aria-label="Điều hướng chính">
           <ul className="site-nav">
             <li>
-              <Link href={routes.home}>Tin mới</Link>
+              <IntentLink href={routes.home}>Tin mới</IntentLink>
             </li>
             <li>
-              <Link href={routes.topics}>Chủ đề</Link>
+              <IntentLink href={routes.topics}>Chủ đề</IntentLink>
             </li>
           </ul>
         </nav>

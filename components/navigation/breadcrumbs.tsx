@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/navigation/intent-link";
 import type { BreadcrumbTrail } from "@/lib/breadcrumbs";
 
 /** "Trang chủ › Quốc phòng - An ninh › …": the same trail as the page's BreadcrumbList JSON-LD. */
@@ -9,7 +9,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: BreadcrumbTrail[] }) {
         {crumbs.map((crumb) => (
           <li key={crumb.name}>
             {crumb.href ? (
-              <Link href={crumb.href}>{crumb.name}</Link>
+              <IntentLink href={crumb.href}>{crumb.name}</IntentLink>
             ) : (
               <span aria-current="page">{crumb.name}</span>
             )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/navigation/intent-link";
 import { type Attendee, personSlug } from "@/lib/content";
 import { routes } from "@/lib/routes";
 
@@ -13,7 +13,7 @@ export function AttendeeSidebar({ attendees, groups }: { attendees: Attendee[]; 
             <li key={`${attendee.rank ?? ""}${attendee.name}`} className="attendee">
               <span className="attendee__name">
                 {attendee.rank && <span className="attendee__rank">{attendee.rank} </span>}
-                <Link href={routes.person(personSlug(attendee))}>{attendee.name}</Link>
+                <IntentLink href={routes.person(personSlug(attendee))}>{attendee.name}</IntentLink>
               </span>
               {attendee.role && <span className="attendee__role">{attendee.role}</span>}
             </li>

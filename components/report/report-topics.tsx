@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/navigation/intent-link";
 import { topicSlug } from "@/lib/content";
 import { routes } from "@/lib/routes";
 
@@ -10,7 +10,7 @@ export function ReportTopics({ tags }: { tags: string[] }) {
       <ul>
         {tags.map((tag) => (
           <li key={tag}>
-            <Link href={routes.tag(topicSlug(tag))}>{tag}</Link>
+            <IntentLink href={routes.tag(topicSlug(tag))}>{tag}</IntentLink>
           </li>
         ))}
       </ul>

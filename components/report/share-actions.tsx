@@ -37,14 +37,14 @@ export function ShareActions({ url, title }: { url: string; title: string }) {
   }
 
   return (
+    // Both buttons are in the server's HTML but invisible until JavaScript runs, so the bar keeps
+    // its size when they appear instead of wrapping and pushing the report down under the reader.
     <>
-      {hydrated && (
-        <button type="button" className="share-bar__action" onClick={copyLink}>
-          Sao chép liên kết
-        </button>
-      )}
-      {canShare && (
-        <button type="button" className="share-bar__action" onClick={openShareSheet}>
+      <button type="button" className="share-bar__action" onClick={copyLink} hidden={!hydrated}>
+        Sao chép liên kết
+      </button>
+      {(!hydrated || canShare) && (
+        <button type="button" className="share-bar__action" onClick={openShareSheet} hidden={!hydrated}>
           Chia sẻ…
         </button>
       )}

@@ -45,3 +45,29 @@ test("the text uses the self-hosted Vietnamese font", async ({ page }) => {
   });
   expect(loaded.some((family) => /vietnamese/i.test(family))).toBe(true);
 });
+
+test("every letter of the headline is drawn by Be Vietnam Pro, and no fallback face comes before its Vietnamese file", async ({
+  page,
+}) => {
+  await page.goto(SEED_PATH);
+  const order = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const vietnamese = [...document.fonts].find((font) => font.unicodeRange.includes("1EA0"))?.family ?? "";
+    const families = getComputedStyle(document.body)
+      .fontFamily.split(",")
+      .map((family) => family.trim().replace(/^["']|["']$/g, ""));
+    return { vietnamese, families };
+  });
+  // A fallback face is local(Arial): wherever Arial is installed it would draw ộ, ế, ư… itself.
+  const firstFallback = order.families.findIndex((family) => family.endsWith(" Fallback"));
+  expect(order.families.indexOf(order.vietnamese.replace(/^["']|["']$/g, ""))).toBe(0);
+  expect(firstFallback === -1 || firstFallback > 1).toBe(true);
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "h1" });
+  const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+  expect(fonts.map((font) => font.familyName)).toEqual(["Be Vietnam Pro"]);
+});

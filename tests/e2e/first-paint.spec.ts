@@ -1,0 +1,80 @@
+import { expect, test, type Request } from "@playwright/test";
+import { SEED_PATH } from "./seed-report";
+
+// A reader's first seconds on a phone (issue 15): what the first paint waits for, whether anything
+// moves once JavaScript runs, and what the page fetches for links the reader has not reached for.
+test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+
+const routePayload = (request: Request) => new URL(request.url()).searchParams.has("_rsc");
+
+test("the first paint needs only the page and its stylesheet: no font is preloaded ahead of them", async ({
+  page,
+}) => {
+  await page.goto(SEED_PATH);
+  const preloads = await page
+    .locator('head link[rel="preload"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute("as")));
+  expect(preloads).not.toContain("font");
+  expect(await page.locator('head link[rel="stylesheet"]').count()).toBeGreaterThan(0);
+  // That the fonts still arrive and draw the text is checked in layout.spec.ts.
+});
+
+test("the share bar keeps its size when JavaScript adds its buttons, so the report below never moves", async ({
+  browser,
+}) => {
+  const phone = {
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  };
+  async function measure(javaScriptEnabled: boolean) {
+    const context = await browser.newContext({ ...phone, javaScriptEnabled });
+    const page = await context.newPage();
+    // A phone's browser: with JavaScript, the share sheet button appears too.
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, "share", { value: async () => undefined }),
+    );
+    await page.goto(SEED_PATH);
+    const bar = page.getByRole("group", { name: "Chia sẻ bài viết" });
+    if (javaScriptEnabled) await expect(bar.getByRole("button", { name: "Chia sẻ…" })).toBeVisible();
+    else await expect(bar.getByRole("button")).toHaveCount(0);
+    await page.evaluate(() => document.fonts.ready);
+    const box = await bar.boundingBox();
+    const firstParagraph = await page.locator(".report-body p").first().boundingBox();
+    await context.close();
+    return { bar: box?.height, paragraph: firstParagraph?.y };
+  }
+  const before = await measure(false);
+  const after = await measure(true);
+  expect(before.bar).toBeGreaterThan(0);
+  expect(after).toEqual(before);
+});
+
+test("links in the header and the breadcrumbs are fetched ahead only when the reader reaches for them", async ({
+  page,
+}) => {
+  const payloads: string[] = [];
+  page.on("request", (request) => {
+    if (routePayload(request)) payloads.push(new URL(request.url()).pathname);
+  });
+  await page.goto(SEED_PATH);
+  await page.waitForLoadState("networkidle");
+  expect(payloads).toEqual([]);
+
+  const topics = page
+    .getByRole("navigation", { name: "Điều hướng chính" })
+    .getByRole("link", { name: "Chủ đề" });
+  const prefetch = page.waitForRequest(
+    (request) => routePayload(request) && new URL(request.url()).pathname === "/chu-de",
+  );
+  await topics.dispatchEvent("touchstart");
+  await prefetch;
+
+  // The tap is a client-side navigation: the page's own state survives it.
+  await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+  await topics.tap();
+  await expect(page).toHaveURL(/\/chu-de$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+});
