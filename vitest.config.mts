@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // In CI, one line per test as it ends: a run that hangs then shows which file never finished.
+    reporters: process.env.CI ? ["verbose"] : ["default"],
   },
 });

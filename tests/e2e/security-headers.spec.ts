@@ -3,12 +3,18 @@ import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
 const PHOTO = "/images/ubnd-vinh-tong-ket-qp-an-2020/anh-1.jpg";
 
-/** A script and a font from the home page: hashed files under /_next/static. */
+/** A script and a font of the home page: hashed files under /_next/static. */
 async function staticAssets(request: APIRequestContext): Promise<{ script: string; font: string }> {
   const html = await (await request.get("/")).text();
   const script = html.match(/\/_next\/static\/chunks\/[^"\\]+\.js/)?.[0];
-  const font = html.match(/\/_next\/static\/media\/[^"\\]+\.woff2/)?.[0];
-  if (!script || !font) throw new Error("the home page links no script or no font under /_next/static");
+  const stylesheet = html.match(/\/_next\/static\/chunks\/[^"\\]+\.css/)?.[0];
+  if (!script || !stylesheet)
+    throw new Error("the home page links no script or no stylesheet under /_next/static");
+  // The fonts are not preloaded (issue 15): the stylesheet names them, relative to itself.
+  const css = await (await request.get(stylesheet)).text();
+  const relative = css.match(/url\(([^)]+\.woff2)\)/)?.[1];
+  if (!relative) throw new Error("the stylesheet names no font");
+  const font = new URL(relative.replace(/^["']|["']$/g, ""), `http://x${stylesheet}`).pathname;
   return { script, font };
 }
 
