@@ -7,10 +7,10 @@
 // running on 127.0.0.1.
 import { chromium, type Page } from "playwright";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium";
+import { SEED_PATH, SEED_TITLE } from "../../tests/e2e/seed-report";
 import { median } from "../lighthouse/figures";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3700";
-const REPORT = "/bai-viet/ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh";
 const TAPS = 5;
 const HOLD_MS = 100;
 
@@ -26,20 +26,20 @@ interface Target {
 const targets: Target[] = [
   {
     name: "report → header: Chủ đề",
-    from: REPORT,
+    from: SEED_PATH,
     link: (page) =>
       page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Chủ đề" }),
     heading: "Chủ đề và chuyên mục",
   },
   {
     name: "report → breadcrumb: category",
-    from: REPORT,
+    from: SEED_PATH,
     link: (page) => page.getByRole("navigation", { name: "Vị trí trang" }).getByRole("link").nth(1),
     heading: "Quốc phòng - An ninh",
   },
   {
     name: "report → header: home",
-    from: REPORT,
+    from: SEED_PATH,
     link: (page) =>
       page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Tin mới" }),
     heading: "Tin mới nhất",
@@ -48,7 +48,7 @@ const targets: Target[] = [
     name: "home → the newest report",
     from: "/",
     link: (page) => page.locator(".report-card__title a").first(),
-    heading: "UBND thành phố Vinh tổng kết công tác quốc phòng - an ninh",
+    heading: SEED_TITLE,
   },
 ];
 

@@ -44,8 +44,6 @@ export interface RunFigures {
   /** Route payloads fetched for links (`?_rsc=`), with their bytes on the wire. */
   prefetches: number;
   prefetchBytes: number;
-  /** Every byte the page fetched during the run. */
-  totalBytes: number;
 }
 
 interface TableDetails {
@@ -104,7 +102,6 @@ export function runFigures(report: LighthouseReport): RunFigures {
     lcpPhases: phases,
     prefetches: prefetches.length,
     prefetchBytes: prefetches.reduce((sum, request) => sum + (request.transferSize ?? 0), 0),
-    totalBytes: requests.reduce((sum, request) => sum + (request.transferSize ?? 0), 0),
   };
 }
 
@@ -120,8 +117,32 @@ export function medianRun(runs: RunFigures[]): RunFigures {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
+export const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+const MEASURED = [
+  "performance",
+  "accessibility",
+  "bestPractices",
+  "seo",
+  "fcp",
+  "lcp",
+  "tbt",
+  "speedIndex",
+  "cls",
+  "observedFcp",
+  "observedLcp",
+  "observedLoad",
+  "prefetches",
+  "prefetchBytes",
+] as const;
+
+/** Every figure's median over the runs; the LCP element and phases of the median run. */
+export function medians(runs: RunFigures[]): RunFigures {
+  const middle = { ...medianRun(runs) };
+  for (const key of MEASURED) middle[key] = median(runs.map((run) => run[key]));
+  return middle;
+}
 
 /** One row per run and a median row, as a Markdown table. */
 export function runsTable(runs: RunFigures[]): string {
@@ -130,24 +151,11 @@ export function runsTable(runs: RunFigures[]): string {
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
   const row = (label: string, run: RunFigures) =>
     `| ${label} | ${run.performance} | ${seconds(run.fcp)} | ${seconds(run.lcp)} | ${Math.round(run.tbt)} | ${seconds(run.speedIndex)} | ${run.cls.toFixed(3)} | ${seconds(run.observedFcp)} / ${seconds(run.observedLcp)} / ${seconds(run.observedLoad)} | ${run.prefetches} (${kb(run.prefetchBytes)}) |`;
-  const pick = (key: keyof RunFigures) => median(runs.map((run) => run[key] as number));
-  const middle: RunFigures = {
-    ...medianRun(runs),
-    performance: pick("performance"),
-    fcp: pick("fcp"),
-    lcp: pick("lcp"),
-    tbt: pick("tbt"),
-    speedIndex: pick("speedIndex"),
-    cls: pick("cls"),
-    observedFcp: pick("observedFcp"),
-    observedLcp: pick("observedLcp"),
-    observedLoad: pick("observedLoad"),
-    prefetches: pick("prefetches"),
-    prefetchBytes: pick("prefetchBytes"),
-  };
-  return [header, ...runs.map((run, index) => row(String(index + 1), run)), row("**median**", middle)].join(
-    "\n",
-  );
+  return [
+    header,
+    ...runs.map((run, index) => row(String(index + 1), run)),
+    row("**median**", medians(runs)),
+  ].join("\n");
 }
 
 export function phasesLine(run: RunFigures): string {

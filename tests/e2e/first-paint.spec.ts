@@ -3,7 +3,13 @@ import { SEED_PATH } from "./seed-report";
 
 // A reader's first seconds on a phone (issue 15): what the first paint waits for, whether anything
 // moves once JavaScript runs, and what the page fetches for links the reader has not reached for.
-test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+const PHONE = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1.75,
+  isMobile: true,
+  hasTouch: true,
+};
+test.use(PHONE);
 
 const routePayload = (request: Request) => new URL(request.url()).searchParams.has("_rsc");
 
@@ -22,14 +28,8 @@ test("the first paint needs only the page and its stylesheet: no font is preload
 test("the share bar keeps its size when JavaScript adds its buttons, so the report below never moves", async ({
   browser,
 }) => {
-  const phone = {
-    viewport: { width: 412, height: 823 },
-    deviceScaleFactor: 1.75,
-    isMobile: true,
-    hasTouch: true,
-  };
   async function measure(javaScriptEnabled: boolean) {
-    const context = await browser.newContext({ ...phone, javaScriptEnabled });
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled });
     const page = await context.newPage();
     // A phone's browser: with JavaScript, the share sheet button appears too.
     await page.addInitScript(() =>
@@ -77,4 +77,12 @@ test("links in the header and the breadcrumbs are fetched ahead only when the re
   await expect(page).toHaveURL(/\/chu-de$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+});
+
+test("links to reports are still fetched ahead as soon as they are on screen", async ({ page }) => {
+  const report = page.waitForRequest(
+    (request) => routePayload(request) && new URL(request.url()).pathname.startsWith("/bai-viet/"),
+  );
+  await page.goto("/");
+  await report;
 });
