@@ -117,6 +117,15 @@ export function medianRun(runs: RunFigures[]): RunFigures {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/**
+ * Runs whose first paint Chromium saw only after the page had finished loading: the one-second
+ * stall of headless Chromium's compositor (README, "A reader's first seconds on a phone"), not a
+ * page that is merely slow, whose paint comes before its load event.
+ */
+export function stalledRuns(runs: RunFigures[]): number {
+  return runs.filter((run) => run.observedFcp > run.observedLoad).length;
+}
+
 export const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 

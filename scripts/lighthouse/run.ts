@@ -20,6 +20,7 @@ import {
   runFigures,
   runsTable,
   seconds,
+  stalledRuns,
   type LighthouseReport,
   type RunFigures,
 } from "./figures";
@@ -125,12 +126,13 @@ function summary(results: Map<string, { runs: RunFigures[]; reports: LighthouseR
   const bare = medians(results.get(BARE.name)!.runs);
   console.log(`\n## Summary: medians of ${RUNS} runs${HIDE_SCROLLBARS ? ", scrollbars hidden" : ""}\n`);
   console.log(
-    "| page | performance | LCP (s) | TBT (ms) | FCP (s) | CLS | accessibility | best practices | SEO |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| page | performance | LCP (s) | TBT (ms) | FCP (s) | CLS | accessibility | best practices | SEO | stalled runs |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   const pageMedians = [...results].map(([name, { runs }]) => [name, medians(runs)] as const);
   for (const [name, page] of pageMedians) {
+    const stalled = stalledRuns(results.get(name)!.runs);
     console.log(
-      `| ${name} | ${page.performance} | ${seconds(page.lcp)} | ${Math.round(page.tbt)} | ${seconds(page.fcp)} | ${page.cls.toFixed(3)} | ${page.accessibility} | ${page.bestPractices} | ${page.seo} |`,
+      `| ${name} | ${page.performance} | ${seconds(page.lcp)} | ${Math.round(page.tbt)} | ${seconds(page.fcp)} | ${page.cls.toFixed(3)} | ${page.accessibility} | ${page.bestPractices} | ${page.seo} | ${stalled} of ${RUNS} |`,
     );
   }
   console.log("");

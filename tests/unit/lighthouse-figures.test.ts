@@ -6,11 +6,12 @@ import {
   phasesLine,
   runFigures,
   runsTable,
+  stalledRuns,
   type LighthouseReport,
 } from "../../scripts/lighthouse/figures";
 
 /** The shape Lighthouse 12 writes, trimmed to what `npm run lighthouse` reads. */
-function report(lcp: number, performance = 0.9): LighthouseReport {
+function report(lcp: number, performance = 0.9, observedFcp = 210): LighthouseReport {
   const numeric = (numericValue: number) => ({
     title: "",
     score: 1,
@@ -37,7 +38,11 @@ function report(lcp: number, performance = 0.9): LighthouseReport {
         details: {
           type: "debugdata",
           items: [
-            { observedFirstContentfulPaint: 210, observedLargestContentfulPaint: 215, observedLoad: 330 },
+            {
+              observedFirstContentfulPaint: observedFcp,
+              observedLargestContentfulPaint: observedFcp + 5,
+              observedLoad: 330,
+            },
           ],
         },
       },
@@ -137,5 +142,14 @@ describe("medians", () => {
     const lines = runsTable(runs).split("\n");
     expect(lines).toHaveLength(2 + 3 + 1);
     expect(lines.at(-1)).toMatch(/^\| \*\*median\*\* \| 90 \| 0\.80 \| 1\.80 \|/);
+  });
+});
+
+describe("stalledRuns", () => {
+  it("counts the runs first painted after their load event, not the runs painted late but before it", () => {
+    const runs = [210, 1240, 320, 1270].map((fcp) => runFigures(report(1800, 0.9, fcp)));
+    expect(stalledRuns(runs)).toBe(2);
+    const slowButNotStalled = { ...runFigures(report(1800)), observedFcp: 1240, observedLoad: 1500 };
+    expect(stalledRuns([slowButNotStalled])).toBe(0);
   });
 });
