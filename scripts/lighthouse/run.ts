@@ -38,6 +38,7 @@ const REUSE_BUILD = process.argv.includes("--reuse-build");
 // compositor (README, "A reader's first seconds on a phone"). Playwright always hides scrollbars,
 // which is why its loads never show that second.
 const HIDE_SCROLLBARS = process.argv.includes("--hide-scrollbars");
+const MODE = HIDE_SCROLLBARS ? ", scrollbars hidden" : "";
 const CHROME_FLAGS = [
   "--headless=new",
   ...CHROMIUM_ARGS,
@@ -124,13 +125,14 @@ function failingAudits(report: LighthouseReport): string[] {
 
 function summary(results: Map<string, { runs: RunFigures[]; reports: LighthouseReport[] }>): void {
   const bare = medians(results.get(BARE.name)!.runs);
-  console.log(`\n## Summary: medians of ${RUNS} runs${HIDE_SCROLLBARS ? ", scrollbars hidden" : ""}\n`);
+  console.log(`\n## Summary: medians of ${RUNS} runs${MODE}\n`);
   console.log(
     "| page | performance | LCP (s) | TBT (ms) | FCP (s) | CLS | accessibility | best practices | SEO | stalled runs |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
-  const pageMedians = [...results].map(([name, { runs }]) => [name, medians(runs)] as const);
-  for (const [name, page] of pageMedians) {
-    const stalled = stalledRuns(results.get(name)!.runs);
+  const pageMedians = [...results].map(
+    ([name, { runs }]) => [name, medians(runs), stalledRuns(runs)] as const,
+  );
+  for (const [name, page, stalled] of pageMedians) {
     console.log(
       `| ${name} | ${page.performance} | ${seconds(page.lcp)} | ${Math.round(page.tbt)} | ${seconds(page.fcp)} | ${page.cls.toFixed(3)} | ${page.accessibility} | ${page.bestPractices} | ${page.seo} | ${stalled} of ${RUNS} |`,
     );
@@ -196,9 +198,7 @@ try {
   for (const page of pages) {
     const { runs, reports } = results.get(page.name)!;
     const middle = medianRun(runs);
-    console.log(
-      `\n## ${page.name}: ${page.url} (mobile, ${RUNS} runs${HIDE_SCROLLBARS ? ", scrollbars hidden" : ""})\n`,
-    );
+    console.log(`\n## ${page.name}: ${page.url} (mobile, ${RUNS} runs${MODE})\n`);
     console.log(runsTable(runs));
     console.log(`\n${phasesLine(middle)}`);
     const failing = failingAudits(reports[runs.indexOf(middle)]);
