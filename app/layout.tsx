@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { latinLetters, vietnameseLetters } from "@/components/layout/fonts";
+import { beVietnamPro } from "@/components/layout/fonts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
@@ -34,11 +34,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The head script may set data-co-chu before React hydrates: an expected difference.
-    <html
-      lang="vi"
-      className={`${latinLetters.variable} ${vietnameseLetters.variable}`}
-      suppressHydrationWarning
-    >
+    <html lang="vi" className={beVietnamPro.variable} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: APPLY_STORED_TEXT_SIZE }} />
         <link
