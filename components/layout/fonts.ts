@@ -3,7 +3,7 @@ import localFont from "next/font/local";
 // Be Vietnam Pro, one file per weight holding both the Latin and the Vietnamese letters
 // (assets/fonts, made from @fontsource's subsets by scripts/fonts/merge_be_vietnam_pro.py).
 //
-// Preloaded: 49 KB in two files, fetched with the stylesheet, so on most loads the text is laid
+// Preloaded: 29 KB in two files, fetched with the stylesheet, so on most loads the text is laid
 // out once, in its own font. When the fonts came as four subset files discovered by the first
 // layout, that layout ran in fallback fonts (on Linux, one fontconfig call per size and weight)
 // and ran again as each file arrived: README, "A reader's first seconds on a phone".
