@@ -41,12 +41,10 @@ test("the text uses the self-hosted font's two weights", async ({ page }) => {
   await page.goto(SEED_PATH);
   const loaded = await page.evaluate(async () => {
     await document.fonts.ready;
-    const first = getComputedStyle(document.body)
-      .fontFamily.split(",")[0]
-      .trim()
-      .replace(/^["']|["']$/g, "");
+    const unquoted = (family: string) => family.trim().replace(/^["']|["']$/g, "");
+    const first = unquoted(getComputedStyle(document.body).fontFamily.split(",")[0]);
     return [...document.fonts]
-      .filter((font) => font.family.replace(/^["']|["']$/g, "") === first && font.status === "loaded")
+      .filter((font) => unquoted(font.family) === first && font.status === "loaded")
       .map((font) => font.weight)
       .sort();
   });
