@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { NextConfig } from "next";
 import { MEDIA_CACHE, PAGE_CDN_SECONDS, PAGE_STALE_SECONDS, SEARCH_CACHE } from "./lib/cache-control";
-import { shareContentStore } from "./scripts/content-store";
+import { shareContentStore } from "./tools/content-store";
 
 // React's development build evaluates strings (call stacks, hot reload): only `next dev` needs it.
 const isDevelopment = process.env.NODE_ENV === "development";

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT, E2E_SITE_URL } from "./scripts/build-for-e2e";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT, E2E_SITE_URL } from "./tools/e2e-build";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tools/chromium";
 
 // The tests read the same content folder the build used, through the real loaders.
 process.env.CONTENT_DIR = E2E_CONTENT_DIR;
@@ -31,7 +31,7 @@ export default defineConfig({
   // standalone server as deployed (README, "Deployment"). Never reuse a server already on the
   // port: it could be serving an older build.
   webServer: {
-    command: "tsx scripts/start-standalone.ts",
+    command: "tsx scripts/start.ts",
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,5 +1,4 @@
-import type { Report } from "./content";
-import { topicSlug } from "./content/indexes";
+import { type Report, topicSlug } from "./content";
 import { routes } from "./routes";
 
 export interface BreadcrumbTrail {

@@ -2,10 +2,16 @@
 // every problem in every file at once. Exits 1 when any file has an error; warnings do not fail.
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { checkArchive, prefillStore, staleFiles } from "../lib/content/archive";
-import { contentDirectory, folderLabel, listReportFiles } from "../lib/content/files";
-import { formatProblemList } from "../lib/content/problems";
-import { shareContentStore } from "./content-store";
+import {
+  checkArchive,
+  prefillStore,
+  staleFiles,
+  contentDirectory,
+  folderLabel,
+  listReportFiles,
+  formatProblemList,
+} from "../lib/content/refresh";
+import { shareContentStore } from "../tools/content-store";
 
 // The same store as the build: the files checked here are not parsed again by its workers.
 shareContentStore();

@@ -2,8 +2,8 @@
 // The password is asked at a prompt without echo (never on the command line, where the shell's
 // history and `ps` would keep it), or read from EDITOR_PASSWORD in scripts and tests.
 import { read } from "read";
-import { EditorAccounts } from "../lib/admin/accounts";
-import { editorDatabasePath } from "../lib/admin/editor-data";
+import { EditorAccounts } from "../lib/auth/accounts";
+import { editorDatabasePath } from "../lib/auth/editor-data";
 
 async function password(): Promise<string> {
   if (process.env.EDITOR_PASSWORD) return process.env.EDITOR_PASSWORD;

@@ -2,8 +2,7 @@
 // fill in. Never overwrites a file.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { contentDirectory } from "../lib/content/files";
-import { newReportTemplate } from "../lib/content/new-report";
+import { contentDirectory, newReportTemplate } from "../lib/content/refresh";
 
 const title = process.argv.slice(2).join(" ").trim();
 if (!title) {

@@ -2,9 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientAddress, editorAccounts, signInLimits } from "@/lib/admin/newsroom";
-import { editorSession } from "@/lib/admin/session";
-import { adminRoutes } from "@/lib/admin/routes";
+import { clientAddress, editorAccounts, signInLimits } from "@/lib/auth/newsroom";
+import { editorSession } from "@/lib/auth/session";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
 
 // Server actions of /quan-tri. Next refuses an action posted from another origin (its Origin
 // header checked against the host); proxy.ts refuses it earlier with a 403.

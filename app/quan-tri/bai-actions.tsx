@@ -5,23 +5,22 @@ import path from "node:path";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { ReportBody } from "@/components/report/report-body";
-import { dataFromForm } from "@/lib/admin/form-data";
-import { reportFormFields } from "@/lib/admin/form-fields";
-import { type EditorState, problemsByInput } from "@/lib/admin/editor-state";
-import { openReportFile, reportFileText, ReportFileError } from "@/lib/admin/report-file";
-import { adminRoutes } from "@/lib/admin/routes";
+import { dataFromForm } from "@/lib/report-form/form-data";
+import { reportFormFields } from "@/lib/report-form/form-fields";
+import { type EditorState, problemsByInput } from "@/lib/report-form/editor-state";
+import { openReportFile, reportFileText, ReportFileError } from "@/lib/editorial/report-file";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
 import {
   checkReportText,
   fileVersion,
-  isReportFileName,
+  isEditableReportFile,
   logEditorAction,
   saveReport,
-} from "@/lib/admin/save-report";
-import { MAX_PHOTO_BYTES, PhotoError, photoMarkdown, preparePhoto, storePhoto } from "@/lib/admin/photos";
-import { signedInEditor } from "@/lib/admin/session";
-import { publicDirectory } from "@/lib/content/images";
+} from "@/lib/editorial/save-report";
+import { MAX_PHOTO_BYTES, PhotoError, photoMarkdown, preparePhoto, storePhoto } from "@/lib/editorial/photos";
+import { signedInEditor } from "@/lib/auth/session";
+import { publicDirectory, contentDirectory } from "@/lib/content/refresh";
 import { slugify } from "@/lib/slugs";
-import { contentDirectory } from "@/lib/content/files";
 
 // The report form's server actions (issue 14). Each checks the session itself: a page's redirect
 // is no guard for an action, which anyone can post to.
@@ -32,7 +31,7 @@ const SIGNED_OUT =
 /** The draft a form posts: its data, and its body with the line breaks browsers send as CRLF. */
 function postedDraft(form: FormData) {
   const file = String(form.get("tep") ?? "");
-  const target = isReportFileName(file) ? path.join(contentDirectory(), file) : null;
+  const target = isEditableReportFile(file) ? path.join(contentDirectory(), file) : null;
   const opened = target && existsSync(target) ? openReportFile(readFileSync(target, "utf8")).data : {};
   const typed = String(form.get("than-bai") ?? "").replace(/\r\n?/g, "\n");
   // A textarea drops the blank line after the front matter: it is put back as it was.
@@ -115,7 +114,7 @@ export async function uploadPhoto(form: FormData): Promise<{ line: string | null
   if (!alt) return { line: null, message: "Cần mô tả ảnh cho người không xem được ảnh (chữ thay ảnh)." };
   if (file.size > MAX_PHOTO_BYTES) return { line: null, message: "Ảnh quá lớn: tối đa 15 MB." };
   const opened = String(form.get("tep") ?? "");
-  const slug = isReportFileName(opened) ? opened.slice(0, -3) : slugify(String(form.get("title") ?? ""));
+  const slug = isEditableReportFile(opened) ? opened.slice(0, -3) : slugify(String(form.get("title") ?? ""));
   try {
     const jpeg = await preparePhoto(Buffer.from(await file.arrayBuffer()));
     const src = storePhoto(publicDirectory(), slug, jpeg);
@@ -138,7 +137,7 @@ export async function deleteReport(form: FormData): Promise<void> {
   const editor = await signedInEditor();
   if (!editor) redirect(adminRoutes.signIn({}));
   const file = String(form.get("tep") ?? "");
-  if (!isReportFileName(file)) redirect(adminRoutes.home);
+  if (!isEditableReportFile(file)) redirect(adminRoutes.home);
   const target = path.join(contentDirectory(), file);
   if (!existsSync(target) || fileVersion(readFileSync(target, "utf8")) !== form.get("phien-ban")) {
     redirect(adminRoutes.edit(file.slice(0, -3), "khong-xoa"));

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOut } from "@/app/quan-tri/actions";
-import { reportRows } from "@/lib/admin/report-rows";
-import { adminRoutes } from "@/lib/admin/routes";
-import { signedInEditor } from "@/lib/admin/session";
+import { reportRows } from "@/lib/editorial/report-rows";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
+import { signedInEditor } from "@/lib/auth/session";
 import { formatShortDate } from "@/lib/dates";
 import { routes } from "@/lib/routes";
 

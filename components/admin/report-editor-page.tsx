@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ReportEditor } from "@/components/admin/report-editor";
-import { reportFormFields } from "@/lib/admin/form-fields";
-import type { OpenedReport } from "@/lib/admin/open-report";
-import { adminRoutes } from "@/lib/admin/routes";
-import type { EditorState } from "@/lib/admin/editor-state";
+import { reportFormFields } from "@/lib/report-form/form-fields";
+import type { OpenedReport } from "@/lib/editorial/open-report";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
+import type { EditorState } from "@/lib/report-form/editor-state";
 import { getTopics } from "@/lib/content";
 
 /** A page of the report form, new or existing: the way back, its heading, and the form. */

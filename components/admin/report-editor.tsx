@@ -2,8 +2,8 @@
 
 import { type ReactNode, useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { deleteReport, previewDraft, saveFromForm, uploadPhoto } from "@/app/quan-tri/bai-actions";
-import type { EditorState } from "@/lib/admin/editor-state";
-import type { FormField } from "@/lib/admin/form-fields";
+import type { EditorState } from "@/lib/report-form/editor-state";
+import type { FormField } from "@/lib/report-form/form-fields";
 
 // The report form (issue 14): drawn from the fields the contract describes, saved by a server
 // action that works without JavaScript too. A refused save shows every problem at its field and

@@ -1,4 +1,4 @@
-import type { TextPart } from "@/lib/content/glossary";
+import type { TextPart } from "@/lib/content";
 
 /** Text with its abbreviations explained on first use. */
 export function MarkedText({ parts }: { parts: TextPart[] }) {

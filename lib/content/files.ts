@@ -11,9 +11,15 @@ export function folderLabel(directory: string): string {
   return `${path.relative(process.cwd(), directory) || "."}/`;
 }
 
-/** The report files of a content folder; names starting with "_" are editors' notes, not reports. */
+/**
+ * Which files of a content folder are reports, for the loader and the watcher alike: Markdown files,
+ * except those whose name starts with "_" (editors' notes).
+ */
+export function isReportFileName(name: string): boolean {
+  return name.endsWith(".md") && !name.startsWith("_");
+}
+
+/** The report files of a content folder, by name. */
 export function listReportFiles(directory: string): string[] {
-  return readdirSync(directory)
-    .filter((name) => name.endsWith(".md") && !name.startsWith("_"))
-    .sort();
+  return readdirSync(directory).filter(isReportFileName).sort();
 }

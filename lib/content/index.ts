@@ -4,6 +4,7 @@ import { type ArchiveIndexes, buildIndexes, type Person, sortTopics, type Topic,
 import type { Report, ReportSummary } from "./types";
 
 export type { Abbreviation, Attendee, BodyBlock, Figure, Report, ReportSummary, Source } from "./types";
+export type { TextPart } from "./glossary";
 export { ContentError } from "./problems";
 export { personSlug, sortTopics, topicSlug } from "./indexes";
 export type { Appearance, Person, Topic, TopicKind } from "./indexes";

@@ -1,7 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Archive } from "../content/archive";
-import { formatProblemList } from "../content/problems";
+import { type Archive, formatProblemList } from "../content/refresh";
 import { formatDateLine } from "../dates";
 
 /**

@@ -1,4 +1,4 @@
-import type { Archive } from "../content/archive";
+import { type Archive, TAG_NEIGHBOURS } from "../content/refresh";
 import {
   archiveIndexes,
   archiveView,
@@ -8,7 +8,6 @@ import {
   type Topic,
   topicSlug,
 } from "../content";
-import { TAG_NEIGHBOURS } from "../content/indexes";
 import { routes } from "../routes";
 import { site } from "../site";
 import { SITEMAP_LIMIT } from "../sitemap";

@@ -1,9 +1,14 @@
 import path from "node:path";
 import { watch } from "chokidar";
-import { type PhotoChanges, refreshArchive, startLiveArchive } from "../content/archive";
-import { contentDirectory } from "../content/files";
-import { GLOSSARY_FILE } from "../content/glossary";
-import { publicDirectory } from "../content/images";
+import {
+  type PhotoChanges,
+  refreshArchive,
+  startLiveArchive,
+  contentDirectory,
+  GLOSSARY_FILE,
+  isReportFileName,
+  publicDirectory,
+} from "../content/refresh";
 import { catchUpSearchIndex } from "../search/archive-search";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
@@ -117,12 +122,9 @@ export function startPublishing(): void {
     }, wait);
   };
 
-  const isReportFile = (file: string) => {
+  const isWatchedFile = (file: string) => {
     const name = path.basename(file);
-    return (
-      path.dirname(file) === contentDir &&
-      ((name.endsWith(".md") && !name.startsWith("_")) || name === GLOSSARY_FILE)
-    );
+    return path.dirname(file) === contentDir && (isReportFileName(name) || name === GLOSSARY_FILE);
   };
 
   const watcher = watch([contentDir, publicDir], {
@@ -130,7 +132,7 @@ export function startPublishing(): void {
     // A photo being copied is read once it has stopped growing, not half-written.
     awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
     // In the content folder only reports and the glossary count (not the problems file, not subfolders).
-    ignored: (file) => file.startsWith(contentDir + path.sep) && !isReportFile(file),
+    ignored: (file) => file.startsWith(contentDir + path.sep) && !isWatchedFile(file),
   });
   watcher.on("all", (_event, file) => {
     if (file.startsWith(publicDir + path.sep) && photos !== "all") photos.add(photoAddress(publicDir, file));

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { archiveView, getPeople, getTopics, type ReportSummary, type Topic } from "../content";
-import { type Archive, archiveStoreId, loadArchive, loadWholeReport } from "../content/archive";
+import { type Archive, archiveStoreId, loadArchive, loadWholeReport } from "../content/refresh";
 import { routes } from "../routes";
 import { searchDocument } from "./documents";
 import { SearchIndex } from "./search-index";

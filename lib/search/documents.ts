@@ -1,4 +1,4 @@
-import type { Report } from "../content/types";
+import type { Report } from "../content";
 import type { SearchDocument } from "./search-index";
 
 /** What search reads of a report: its title, the people at the event, its labels and its text. */

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_SITE_URL } from "../../scripts/build-for-e2e";
+import { E2E_SITE_URL } from "../../tools/e2e-build";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
 const NEW_REPORT_TITLE = "Phường Hưng Dũng ra quân dọn vệ sinh đầu năm";

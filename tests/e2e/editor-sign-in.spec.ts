@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { sealData } from "iron-session";
-import { FAILURES_PER_ACCOUNT } from "../../lib/admin/sign-in-limits";
-import { SESSION_COOKIE } from "../../lib/admin/session-cookie";
+import { FAILURES_PER_ACCOUNT } from "../../lib/auth/sign-in-limits";
+import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_SITE_URL } from "../../scripts/build-for-e2e";
+import { E2E_SITE_URL } from "../../tools/e2e-build";
 
 // Both files sit in tests/fixtures/e2e-content, copied beside the real content before the build.
 const NEW_REPORT = {

@@ -5,8 +5,7 @@ import { XMLParser } from "fast-xml-parser";
 import type { Nodes } from "mdast";
 import { remark } from "remark";
 import { getReportBySlug, type Report } from "@/lib/content";
-import { readFrontMatter } from "@/lib/content/front-matter";
-import { frontMatterSchema, type FrontMatter } from "@/lib/content/schema";
+import { readFrontMatter, frontMatterSchema, type FrontMatter } from "@/lib/content/refresh";
 
 // tests/fixtures/e2e-content/bai-thu-ma-doc.md: one report full of payloads, each of which leaves
 // its own trace if it runs (window.__xss_NN, a request carrying xss=NN, a <base>, a CSS rule).

@@ -1,10 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { EditorAccounts } from "../../lib/admin/accounts";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../scripts/build-for-e2e";
-import { type LiveServer, startLiveServer } from "../../scripts/live-server";
-import { freePort } from "../../scripts/stack";
+import { EditorAccounts } from "../../lib/auth/accounts";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
+import { type LiveServer, startLiveServer } from "../../tools/live-server";
+import { freePort } from "../../tools/stack";
 
 /** A production server of a test's own: the e2e build, a copy of its content and photos, its own data. */
 export interface OwnServer {

@@ -11,12 +11,11 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { loadReport } from "../../lib/content/load-report";
-import { formatProblem } from "../../lib/content/problems";
+import { loadReport, formatProblem } from "../../lib/content/refresh";
 import { PROBLEMS_FILE } from "../../lib/publishing/problem-report";
 import { SECRET_HEADER } from "../../lib/publishing/secret";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../../scripts/build-for-e2e";
-import { type LiveServer, startLiveServer } from "../../scripts/live-server";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../../tools/e2e-build";
+import { type LiveServer, startLiveServer } from "../../tools/live-server";
 import { within } from "./within";
 import { SEED_PATH } from "./seed-report";
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
 import sharp from "sharp";
 import { getReports } from "@/lib/content";
-import { E2E_SITE_URL } from "../../scripts/build-for-e2e";
+import { E2E_SITE_URL } from "../../tools/e2e-build";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
 const SEED_URL = `${E2E_SITE_URL}${SEED_PATH}`;

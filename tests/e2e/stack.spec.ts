@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writ
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../scripts/build-for-e2e";
-import { freePort, type Stack, startStack } from "../../scripts/stack";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
+import { freePort, type Stack, startStack } from "../../tools/stack";
 import { within } from "./within";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 

@@ -2,7 +2,7 @@ import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { MEDIA_CACHE, NOT_FOUND_CACHE } from "@/lib/cache-control";
-import { publicDirectory } from "@/lib/content/images";
+import { publicDirectory } from "@/lib/content/refresh";
 
 // Next serves the files public/ held when the server started. A photo an editor copies into
 // public/images/<bài>/ later reaches this route instead, with the same headers and the same

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { signIn } from "@/app/quan-tri/actions";
-import { adminRoutes } from "@/lib/admin/routes";
-import { signedInEditor } from "@/lib/admin/session";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
+import { signedInEditor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Đăng nhập biên tập", robots: { index: false, follow: false } };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ReportEditorPage } from "@/components/admin/report-editor-page";
-import { newReport } from "@/lib/admin/open-report";
-import { adminRoutes } from "@/lib/admin/routes";
-import { signedInEditor } from "@/lib/admin/session";
+import { newReport } from "@/lib/editorial/open-report";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
+import { signedInEditor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Bài mới", robots: { index: false, follow: false } };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ReportEditorPage } from "@/components/admin/report-editor-page";
-import { openReportForEditing } from "@/lib/admin/open-report";
-import { adminRoutes } from "@/lib/admin/routes";
-import { signedInEditor } from "@/lib/admin/session";
+import { openReportForEditing } from "@/lib/editorial/open-report";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
+import { signedInEditor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sửa bài", robots: { index: false, follow: false } };
 

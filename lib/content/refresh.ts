@@ -1,0 +1,29 @@
+// The content's write side, as Astro splits its store into DataStore and MutableDataStore. Pages
+// read through `lib/content` (index.ts); what fills and refreshes the archive (the publishing
+// watcher, `npm run check-content`, the search index), and what checks or writes a report file
+// before it reaches the folder (the editor, `npm run new-report`), come through here. Nothing
+// outside lib/content imports its other modules (eslint.config.mjs keeps it so).
+export {
+  type Archive,
+  archiveStoreId,
+  checkArchive,
+  type ContentCheck,
+  loadArchive,
+  loadWholeReport,
+  type PhotoChanges,
+  prefillStore,
+  refreshArchive,
+  startLiveArchive,
+  staleFiles,
+} from "./archive";
+export { archiveIndexes, archiveView } from "./index";
+export { TAG_NEIGHBOURS } from "./indexes";
+export { contentDirectory, folderLabel, isReportFileName, listReportFiles } from "./files";
+export { publicDirectory } from "./images";
+export { GLOSSARY_FILE, loadGlossary } from "./glossary";
+export { type LoadResult, loadReport } from "./load-report";
+export { type ContentProblem, formatProblem, formatProblemList } from "./problems";
+export { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from "./schema";
+export { readFrontMatter } from "./front-matter";
+export { newReportTemplate } from "./new-report";
+export { FIELD_TABLE_END, FIELD_TABLE_START, fieldTableMarkdown, replaceFieldTable } from "./field-table";

@@ -1,0 +1,50 @@
+import { checkArchive, formatProblem } from "../content/refresh";
+import { foldText } from "../search/vietnamese";
+
+// The editors' list (issue 14): every report file, drafts and broken ones included, newest first,
+// with what `npm run check-content` says is wrong with it.
+
+export interface ReportRow {
+  file: string;
+  slug: string | null;
+  title: string;
+  date: Date | null;
+  draft: boolean;
+  /** As `npm run check-content` prints them. */
+  problems: string[];
+}
+
+/** Rows whose title holds the filter's words, folded ("quoc phong" finds "Quốc phòng"). */
+export function reportRows(filter = ""): ReportRow[] {
+  const { reports, problems } = checkArchive();
+  const rows = new Map<string, ReportRow>();
+  for (const report of reports) {
+    rows.set(report.file, {
+      file: report.file,
+      slug: report.slug,
+      title: report.title,
+      date: report.date,
+      draft: report.draft,
+      problems: [],
+    });
+  }
+  for (const problem of problems) {
+    const row = rows.get(problem.file) ?? {
+      file: problem.file,
+      slug: null,
+      title: problem.file,
+      date: null,
+      draft: false,
+      problems: [],
+    };
+    row.problems.push(formatProblem(problem));
+    rows.set(problem.file, row);
+  }
+  const wanted = foldText(filter);
+  return [...rows.values()]
+    .filter((row) => !wanted || foldText(row.title).includes(wanted))
+    .sort(
+      (a, b) =>
+        (b.date?.getTime() ?? Infinity) - (a.date?.getTime() ?? Infinity) || a.file.localeCompare(b.file),
+    );
+}

@@ -1,0 +1,134 @@
+import { createHash } from "node:crypto";
+import {
+  appendFileSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  type ContentProblem,
+  isReportFileName,
+  loadGlossary,
+  type LoadResult,
+  loadReport,
+} from "../content/refresh";
+import { isValidSlug, slugify } from "../slugs";
+import { editorDataDirectory } from "../auth/editor-data";
+import { type ReportDraft, reportFileText } from "./report-file";
+
+// Saving from the editors' form (issue 14). The file is checked as `npm run check-content` checks
+// it before anything is written; it is written whole or not at all (a temporary file renamed over
+// it, which the publishing watcher then picks up); a file changed by someone else since it was
+// opened is never overwritten; a new report never replaces an existing file. Each save is logged.
+
+/** What a file held when it was opened: a save is refused if it holds something else now. */
+export function fileVersion(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export type SaveOutcome =
+  | { saved: true; file: string; slug: string }
+  | { saved: false; conflict?: true; problems: ContentProblem[]; message: string };
+
+export interface SaveRequest {
+  contentDir: string;
+  editor: string;
+  draft: ReportDraft;
+  /** An existing file and the version it was opened at; absent for a new report. */
+  existing?: { file: string; version: string };
+}
+
+/** A file the editor may open or write: a report by the folder's rule, named by a valid address (nothing that could lead out of the folder). */
+export function isEditableReportFile(file: string): boolean {
+  return isReportFileName(file) && isValidSlug(file.slice(0, -3));
+}
+
+/**
+ * A report's text read by the site's own loader, as `npm run check-content` and the server read
+ * it: its problems, or the report as readers will see it (the preview).
+ */
+export function checkReportText(contentDir: string, file: string, text: string): LoadResult {
+  const folder = mkdtempSync(path.join(tmpdir(), "kiem-tra-bai-"));
+  try {
+    writeFileSync(path.join(folder, file), text);
+    return loadReport(folder, file, loadGlossary(contentDir));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** One line per change: when, who, what, which file (data/nhat-ky-bien-tap.log). */
+export function logEditorAction(
+  editor: string,
+  action: "tạo" | "sửa" | "xóa" | "tải ảnh",
+  file: string,
+): void {
+  const line = `${new Date().toISOString()}\t${editor}\t${action}\t${file}\n`;
+  appendFileSync(path.join(editorDataDirectory(), "nhat-ky-bien-tap.log"), line);
+}
+
+export function saveReport({ contentDir, editor, draft, existing }: SaveRequest): SaveOutcome {
+  if (existing && !isEditableReportFile(existing.file)) {
+    return { saved: false, problems: [], message: "Không có bài nào ở tệp này." };
+  }
+  const title = typeof draft.data.title === "string" ? draft.data.title : "";
+  const file = existing?.file ?? `${slugify(title)}.md`;
+  if (!isEditableReportFile(file)) {
+    return {
+      saved: false,
+      problems: [],
+      message: "Tên tệp không hợp lệ: cần tiêu đề có chữ để đặt tên tệp.",
+    };
+  }
+  const target = path.join(contentDir, file);
+  let original: string | undefined;
+  if (existing) {
+    original = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+    if (original === undefined || fileVersion(original) !== existing.version) {
+      return {
+        saved: false,
+        conflict: true,
+        problems: [],
+        message:
+          "Bài đã được sửa (hoặc xóa) ở nơi khác sau khi bạn mở. Chưa lưu gì: chép phần bạn viết ra chỗ khác, mở lại bài rồi sửa tiếp.",
+      };
+    }
+  } else if (existsSync(target)) {
+    return {
+      saved: false,
+      problems: [],
+      message: `Đã có bài ở tệp ${file}. Đổi tiêu đề, hoặc mở bài đó để sửa.`,
+    };
+  }
+  const text = reportFileText(draft, original);
+  const { problems } = checkReportText(contentDir, file, text);
+  if (problems.length > 0 && draft.data.draft !== true) {
+    return {
+      saved: false,
+      problems,
+      message: `Chưa lưu: ${problems.length} lỗi cần sửa (hoặc đánh dấu là bản nháp để lưu tạm).`,
+    };
+  }
+  if (text !== original) {
+    // Not ".md": the watcher ignores it until the rename makes it the report.
+    const temporary = path.join(contentDir, `.${file}.${process.pid}.tmp`);
+    writeFileSync(temporary, text);
+    if (existing) renameSync(temporary, target);
+    else {
+      // A link fails if the name was taken meanwhile: a new report never replaces a file.
+      try {
+        linkSync(temporary, target);
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+    }
+    logEditorAction(editor, existing ? "sửa" : "tạo", file);
+  }
+  return { saved: true, file, slug: file.slice(0, -3) };
+}

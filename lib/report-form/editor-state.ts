@@ -1,0 +1,33 @@
+import { type ContentProblem, formatProblem } from "../content/refresh";
+
+// What the editors' form shows after a save (issue 14), kept apart from the actions so the client
+// form can import its type and its first value.
+
+export interface EditorState {
+  /** Said at the top of the form: saved, refused, or why. */
+  message: string | null;
+  saved: boolean;
+  /** The file the form edits (null: a new report not saved yet) and the version it holds now. */
+  file: string | null;
+  version: string | null;
+  /** Problems by input name ("title", "attendees.0.name"); "" for the report as a whole. */
+  problems: Record<string, string[]>;
+  /** What was posted, so that a refused save keeps every word the editor typed. */
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** "attendees[2].name" (as `npm run check-content` names it, counted from 1) → "attendees.1.name". */
+export function inputName(field: string | null): string {
+  if (!field) return "";
+  return field.replace(/\[(\d+)\]/g, (_, n: string) => `.${Number(n) - 1}`);
+}
+
+export function problemsByInput(problems: ContentProblem[]): Record<string, string[]> {
+  const grouped: Record<string, string[]> = {};
+  for (const problem of problems) {
+    const name = inputName(problem.field);
+    (grouped[name] ??= []).push(name ? problem.message : formatProblem(problem));
+  }
+  return grouped;
+}

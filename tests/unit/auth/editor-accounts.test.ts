@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EditorAccounts } from "@/lib/auth/accounts";
+import { isSameOrigin } from "@/lib/auth/admin-policy";
+import { FAILURES_PER_ACCOUNT, FAILURES_PER_ADDRESS, SignInLimits } from "@/lib/auth/sign-in-limits";
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(path.join(tmpdir(), "bien-tap-"));
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("editors' accounts", () => {
+  it("keeps an Argon2id hash, never the password, and checks it", async () => {
+    const accounts = new EditorAccounts(path.join(folder, "editors.sqlite"));
+    expect(await accounts.set("bientap", "một mật khẩu đủ dài")).toBe(true);
+    expect(await accounts.check("bientap", "một mật khẩu đủ dài")).toBe(true);
+    expect(await accounts.check("bientap", "một mật khẩu đủ dài ")).toBe(false);
+    expect(await accounts.check("khong-co", "một mật khẩu đủ dài")).toBe(false);
+    expect(await accounts.set("bientap", "mật khẩu mới cũng dài")).toBe(false);
+    expect(await accounts.check("bientap", "một mật khẩu đủ dài")).toBe(false);
+    accounts.close();
+  });
+
+  it("refuses odd names and short passwords", async () => {
+    const accounts = new EditorAccounts(path.join(folder, "editors.sqlite"));
+    for (const name of ["../x", "A", "Biên", "a b", "x".repeat(40), ""]) {
+      await expect(accounts.set(name, "một mật khẩu đủ dài"), name).rejects.toThrow("Tên đăng nhập");
+    }
+    await expect(accounts.set("bientap", "ngắn")).rejects.toThrow("ít nhất 12");
+    accounts.close();
+  });
+});
+
+describe("sign-in limits", () => {
+  it("refuses an account and address after five failures, another address not yet", async () => {
+    const limits = new SignInLimits(path.join(folder, "editors.sqlite"));
+    for (let n = 0; n < FAILURES_PER_ACCOUNT; n += 1) {
+      expect((await limits.check("bientap", "10.0.0.1")).allowed).toBe(true);
+      await limits.failed("bientap", "10.0.0.1");
+    }
+    const refused = await limits.check("bientap", "10.0.0.1");
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(800);
+    expect((await limits.check("bientap", "10.0.0.2")).allowed).toBe(true);
+    limits.close();
+  });
+
+  it("refuses an address guessing across accounts", async () => {
+    const limits = new SignInLimits(path.join(folder, "editors.sqlite"));
+    for (let n = 0; n < FAILURES_PER_ADDRESS; n += 1) await limits.failed(`tai-khoan-${n}`, "10.0.0.9");
+    expect((await limits.check("bientap", "10.0.0.9")).allowed).toBe(false);
+    limits.close();
+  });
+
+  it("forgets an account's failures once it signs in", async () => {
+    const limits = new SignInLimits(path.join(folder, "editors.sqlite"));
+    for (let n = 0; n < FAILURES_PER_ACCOUNT - 1; n += 1) await limits.failed("bientap", "10.0.0.1");
+    await limits.succeeded("bientap", "10.0.0.1");
+    await limits.failed("bientap", "10.0.0.1");
+    expect((await limits.check("bientap", "10.0.0.1")).allowed).toBe(true);
+    limits.close();
+  });
+});
+
+describe("same origin", () => {
+  const headers = (entries: Record<string, string>) => new Headers(entries);
+  it("accepts a post from the page's own host, as a proxy passes it on", () => {
+    expect(isSameOrigin(headers({ origin: "http://127.0.0.1:8080", host: "127.0.0.1:8080" }))).toBe(true);
+    expect(
+      isSameOrigin(
+        headers({
+          origin: "https://tin.example.vn",
+          host: "127.0.0.1:3001",
+          "x-forwarded-host": "tin.example.vn",
+        }),
+      ),
+    ).toBe(true);
+  });
+
+  it("refuses another site, no origin, and an origin that is not a URL", () => {
+    expect(isSameOrigin(headers({ origin: "https://ke-xau.example", host: "tin.example.vn" }))).toBe(false);
+    expect(isSameOrigin(headers({ host: "tin.example.vn" }))).toBe(false);
+    expect(isSameOrigin(headers({ origin: "null", host: "tin.example.vn" }))).toBe(false);
+  });
+});

@@ -1,0 +1,147 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openReportFile } from "@/lib/editorial/report-file";
+import { fileVersion, saveReport } from "@/lib/editorial/save-report";
+
+const SEED_FILE = "ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh.md";
+let work: string;
+let content: string;
+let logFile: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), "luu-bai-"));
+  content = path.join(work, "content");
+  cpSync(path.resolve(import.meta.dirname, "../../../content"), content, { recursive: true });
+  process.env.EDITOR_DATA_DIR = path.join(work, "data");
+  logFile = path.join(work, "data", "nhat-ky-bien-tap.log");
+});
+afterEach(() => {
+  delete process.env.EDITOR_DATA_DIR;
+  rmSync(work, { recursive: true, force: true });
+});
+
+const seedText = () => readFileSync(path.join(content, SEED_FILE), "utf8");
+const logLines = () => {
+  try {
+    return readFileSync(logFile, "utf8").trim().split("\n");
+  } catch {
+    return [];
+  }
+};
+
+describe("saving a report opened in the form", () => {
+  it("leaves an unchanged report's file as it was", () => {
+    const before = seedText();
+    const outcome = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: openReportFile(before),
+      existing: { file: SEED_FILE, version: fileVersion(before) },
+    });
+    expect(outcome).toEqual({ saved: true, file: SEED_FILE, slug: SEED_FILE.slice(0, -3) });
+    expect(Buffer.from(seedText()).equals(Buffer.from(before))).toBe(true);
+    expect(logLines()).toEqual([]);
+  });
+
+  it("writes a change whole, leaves no temporary file, and logs who saved what", () => {
+    const before = seedText();
+    const draft = openReportFile(before);
+    const outcome = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: { ...draft, data: { ...draft.data, title: "Tiêu đề mới" } },
+      existing: { file: SEED_FILE, version: fileVersion(before) },
+    });
+    expect(outcome.saved).toBe(true);
+    expect(openReportFile(seedText()).data.title).toBe("Tiêu đề mới");
+    expect(readdirSync(content).filter((name) => name.startsWith("."))).toEqual([]);
+    expect(logLines()).toHaveLength(1);
+    expect(logLines()[0]).toMatch(
+      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[^\\t]+\\tbientap\\tsửa\\t${SEED_FILE}$`),
+    );
+  });
+
+  it("refuses to overwrite a file changed elsewhere since it was opened", () => {
+    const before = seedText();
+    const elsewhere = before.replace("title:", "title: Sửa ở nơi khác #");
+    writeFileSync(path.join(content, SEED_FILE), elsewhere);
+    const draft = openReportFile(before);
+    const outcome = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: { ...draft, data: { ...draft.data, title: "Của tôi" } },
+      existing: { file: SEED_FILE, version: fileVersion(before) },
+    });
+    expect(outcome).toMatchObject({ saved: false, conflict: true });
+    expect(seedText()).toBe(elsewhere);
+  });
+
+  it("refuses an invalid report unless it is saved as a draft, with the checks' own problems", () => {
+    const draft = openReportFile(seedText());
+    const broken = { ...draft, data: { ...draft.data, date: "12/01/2021" } };
+    const refused = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: broken,
+      existing: { file: SEED_FILE, version: fileVersion(seedText()) },
+    });
+    expect(refused.saved).toBe(false);
+    expect(!refused.saved && refused.problems.map((problem) => problem.field)).toEqual(["date"]);
+    const asDraft = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: { ...broken, data: { ...broken.data, draft: true } },
+      existing: { file: SEED_FILE, version: fileVersion(seedText()) },
+    });
+    expect(asDraft.saved).toBe(true);
+  });
+});
+
+describe("a new report", () => {
+  const draft = {
+    data: { title: "Lễ hội đền Cờn", date: "2026-11-27T08:00:00+07:00" },
+    body: "\nĐoạn đầu.\n",
+  };
+
+  it("gets its file name from its title, and never replaces an existing file", () => {
+    expect(saveReport({ contentDir: content, editor: "bientap", draft })).toEqual({
+      saved: true,
+      file: "le-hoi-den-con.md",
+      slug: "le-hoi-den-con",
+    });
+    const first = readFileSync(path.join(content, "le-hoi-den-con.md"), "utf8");
+    const again = saveReport({
+      contentDir: content,
+      editor: "khac",
+      draft: { ...draft, body: "\nBài khác cùng tiêu đề.\n" },
+    });
+    expect(again.saved).toBe(false);
+    expect(readFileSync(path.join(content, "le-hoi-den-con.md"), "utf8")).toBe(first);
+    expect(logLines().map((line) => line.split("\t").slice(1))).toEqual([
+      ["bientap", "tạo", "le-hoi-den-con.md"],
+    ]);
+  });
+
+  it("never writes outside the folder, whatever file name it is given", () => {
+    for (const file of [
+      "../ngoai.md",
+      "%2e%2e/ngoai.md",
+      "/etc/passwd",
+      "a\u0000.md",
+      "BAI.md",
+      "bài.md",
+      "x.txt",
+    ]) {
+      const outcome = saveReport({
+        contentDir: content,
+        editor: "bientap",
+        draft,
+        existing: { file, version: "" },
+      });
+      expect(outcome.saved, file).toBe(false);
+    }
+    expect(readdirSync(work).sort()).toEqual(["content"]);
+  });
+});

@@ -1,0 +1,217 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Archive, loadWholeReport, refreshArchive, startLiveArchive } from "@/lib/content/refresh";
+import { problemsReport } from "@/lib/publishing/problem-report";
+import { stalePaths } from "@/lib/publishing/stale-paths";
+
+// The live server's side of publishing, on real Markdown files in a folder of their own, through
+// the real loaders and an in-memory store: what a change makes stale, and what a broken file keeps.
+
+const root = path.resolve(import.meta.dirname, "../../..");
+let folder: string;
+const saved = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
+
+interface Fields {
+  title: string;
+  day: number;
+  tags?: string[];
+  people?: string[];
+  category?: string;
+  draft?: boolean;
+}
+
+let tick = 0;
+function write(
+  slug: string,
+  { title, day, tags = [], people = [], category = "Thời sự", draft = false }: Fields,
+) {
+  const file = path.join(folder, `${slug}.md`);
+  writeFileSync(
+    file,
+    `---\ntitle: "${title}"\ndate: 2024-03-${String(day).padStart(2, "0")}T08:00:00+07:00\ncategory: ${category}\n` +
+      `tags: [${tags.join(", ")}]\nattendees:\n${people.map((name) => `  - name: ${name}\n`).join("")}draft: ${draft}\n---\n\nĐoạn văn của ${title}.\n`,
+  );
+  // A distinct modification time for every write, as the watcher would see.
+  tick += 1;
+  utimesSync(file, new Date(1_700_000_000_000 + tick * 1000), new Date(1_700_000_000_000 + tick * 1000));
+}
+
+function publish(): { before: Archive; after: Archive; stale: string[] } {
+  const { before, after } = refreshArchive(new Set());
+  return { before, after, stale: stalePaths(before, after).sort() };
+}
+
+beforeAll(() => {
+  folder = mkdtempSync(path.join(tmpdir(), "dang-bai-unit-"));
+  process.env.CONTENT_DIR = folder;
+  process.env.PUBLIC_DIR = path.join(root, "public");
+  startLiveArchive();
+  // Twenty-two reports: the listing has two pages.
+  for (let day = 1; day <= 22; day += 1) {
+    write(`bai-${day}`, {
+      title: `Bài ${day}`,
+      day,
+      tags: ["Thành phố Vinh"],
+      people: day % 2 ? ["Trần Ngọc Tú"] : [],
+    });
+  }
+  write("bai-doc-lap", {
+    title: "Bài độc lập",
+    day: 1,
+    tags: ["Du lịch"],
+    people: ["Hồ Văn Xa"],
+    category: "Văn hóa",
+  });
+  write("bai-rieng", {
+    title: "Bài riêng",
+    day: 2,
+    tags: ["Thể thao"],
+    people: ["Lê Văn Riêng"],
+    category: "Thể thao",
+  });
+  publish();
+});
+
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+const EDITED_STANDALONE: Fields = {
+  title: "Bài độc lập đã sửa",
+  day: 1,
+  tags: ["Du lịch"],
+  people: ["Hồ Văn Xa"],
+  category: "Văn hóa",
+};
+
+describe("what a publish revalidates", () => {
+  it("a new report: its page and card, the listing pages it shifts, its topics, people, feed and sitemap", () => {
+    write("bai-moi", {
+      title: "Bài mới",
+      day: 28,
+      tags: ["Thành phố Vinh", "Chủ đề mới"],
+      people: ["Trần Ngọc Tú", "Hồ Văn Xa"],
+    });
+    const { stale } = publish();
+    for (const path of [
+      "/bai-viet/bai-moi",
+      "/bai-viet/bai-moi/anh-chia-se.png",
+      "/",
+      "/trang/2",
+      "/chu-de/thanh-pho-vinh",
+      "/chu-de/thanh-pho-vinh/trang/2",
+      "/chu-de/chu-de-moi",
+      "/chu-de",
+      "/chuyen-muc/thoi-su",
+      "/nguoi/tran-ngoc-tu",
+      "/feed.xml",
+      "/sitemap.xml",
+    ]) {
+      expect(stale, path).toContain(path);
+    }
+    // The only other report with Hồ Văn Xa now lists it as related; a report sharing nothing is untouched.
+    expect(stale).toContain("/bai-viet/bai-doc-lap");
+    for (const path of [
+      "/bai-viet/bai-rieng",
+      "/chuyen-muc/the-thao",
+      "/nguoi/le-van-rieng",
+      "/chu-de/the-thao",
+    ]) {
+      expect(stale, path).not.toContain(path);
+    }
+  });
+
+  it("an edit of one report's title: its page, card and the lists showing it, nothing else", () => {
+    write("bai-doc-lap", EDITED_STANDALONE);
+    const { stale } = publish();
+    expect(stale).toEqual(
+      [
+        "/bai-viet/bai-doc-lap",
+        "/bai-viet/bai-doc-lap/anh-chia-se.png",
+        "/trang/2",
+        "/chu-de/du-lich",
+        "/chuyen-muc/van-hoa",
+        "/nguoi/ho-van-xa",
+        "/feed.xml",
+        "/sitemap.xml",
+      ].sort(),
+    );
+  });
+
+  it("a save of the same text refreshes that report's pages; a pass with no change refreshes nothing", () => {
+    write("bai-doc-lap", EDITED_STANDALONE);
+    const { after, stale } = publish();
+    // Read again (the file was saved), so it has a new version: the pages showing it are refreshed.
+    expect(after.reports.find((report) => report.slug === "bai-doc-lap")?.title).toBe("Bài độc lập đã sửa");
+    expect(stale).toContain("/bai-viet/bai-doc-lap");
+    const second = publish();
+    expect(second.after).toBe(second.before);
+    expect(second.stale).toEqual([]);
+  });
+
+  it("a report set to draft leaves every list, and its own page goes", () => {
+    write("bai-moi", {
+      title: "Bài mới",
+      day: 28,
+      tags: ["Thành phố Vinh", "Chủ đề mới"],
+      people: ["Trần Ngọc Tú"],
+      draft: true,
+    });
+    const { after, stale } = publish();
+    expect(after.bySlug.get("bai-moi")?.draft).toBe(true);
+    for (const path of ["/bai-viet/bai-moi", "/", "/chu-de/chu-de-moi", "/feed.xml", "/sitemap.xml"]) {
+      expect(stale, path).toContain(path);
+    }
+  });
+});
+
+describe("a broken file", () => {
+  it("keeps its last good version published and is listed with what is wrong", () => {
+    writeFileSync(
+      path.join(folder, "bai-3.md"),
+      '---\ntitle: "Ngoặc không đóng\ndate: 2024-03-03\n---\n\nĐoạn.\n',
+    );
+    utimesSync(path.join(folder, "bai-3.md"), new Date(), new Date(Date.now() + 60_000));
+    write("bai-hong", { title: "", day: 5 });
+    const { after, stale } = publish();
+    expect(after.bySlug.get("bai-3")?.title).toBe("Bài 3");
+    expect(loadWholeReport(after.bySlug.get("bai-3")!).body.length).toBeGreaterThan(0);
+    expect(after.bySlug.has("bai-hong")).toBe(false);
+    expect(stale).toEqual([]);
+    const files = after.problems.map((problem) => problem.file);
+    expect(files).toContain("bai-3.md");
+    expect(files).toContain("bai-hong.md");
+    const report = problemsReport(after, new Date(Date.UTC(2024, 2, 5, 1)));
+    expect(report).toContain("sai cú pháp YAML");
+    expect(report).toContain("bai-hong.md › title");
+    expect(report).toContain("bai-3.md: bạn đọc vẫn thấy bản đăng trước");
+    expect(report).toContain("bai-hong.md: chưa được đăng");
+    expect(report).toContain("05/03/2024, 08:00");
+  });
+
+  it("fixing it publishes the fix, and the problems report is gone", () => {
+    write("bai-3", { title: "Bài 3 đã sửa", day: 3, tags: ["Thành phố Vinh"], people: ["Trần Ngọc Tú"] });
+    write("bai-hong", { title: "Bài hỏng đã sửa", day: 5 });
+    const { after, stale } = publish();
+    expect(after.bySlug.get("bai-3")?.title).toBe("Bài 3 đã sửa");
+    expect(after.bySlug.has("bai-hong")).toBe(true);
+    expect(stale).toContain("/bai-viet/bai-3");
+    expect(stale).toContain("/bai-viet/bai-hong");
+    expect(after.problems).toEqual([]);
+    expect(problemsReport(after, new Date())).toBeNull();
+  });
+
+  it("a deleted file leaves the archive, and its page is revalidated into a 404", () => {
+    rmSync(path.join(folder, "bai-hong.md"));
+    const { after, stale } = publish();
+    expect(after.bySlug.has("bai-hong")).toBe(false);
+    expect(stale).toContain("/bai-viet/bai-hong");
+    expect(stale).toContain("/bai-viet/bai-hong/anh-chia-se.png");
+  });
+});

@@ -1,0 +1,66 @@
+// The self-contained server that `output: "standalone"` writes into <distDir>/standalone, made
+// ready to run. Next copies only the server and the files it traced; the browser files
+// (<distDir>/static) and public/ are copied in here, as Next's documentation says. `npm start`
+// (scripts/start.ts), the stack and the tests' own servers all start it this way.
+import { cpSync, existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { contentDirectory, listReportFiles, publicDirectory } from "../lib/content/refresh";
+
+/**
+ * What every server we start gets: no telemetry, and Next's exit-at-once on SIGTERM and SIGINT
+ * turned off, so that the server answers the requests in progress first
+ * (lib/server/graceful-shutdown.ts, started by instrumentation.ts).
+ */
+export const SERVER_ENVIRONMENT = { NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
+
+export function distDirectory(): string {
+  return process.env.NEXT_DIST_DIR ?? ".next";
+}
+
+/**
+ * Copies the static files into the standalone folder (or into a copy of it, `standalone`);
+ * returns the path of its server.js.
+ */
+export function prepareStandalone(
+  distDir: string = distDirectory(),
+  standalone: string = path.resolve(distDir, "standalone"),
+): string {
+  const server = path.join(standalone, "server.js");
+  if (!existsSync(server)) {
+    throw new Error(
+      `${server} is missing: run \`npm run build\` first (next.config.ts sets output: "standalone")`,
+    );
+  }
+  // The standalone server looks for its build under the same relative distDir.
+  const staticTarget = path.join(standalone, distDir, "static");
+  rmSync(staticTarget, { recursive: true, force: true });
+  cpSync(path.resolve(distDir, "static"), staticTarget, { recursive: true });
+  // Photos stay out: app/images serves them from PUBLIC_DIR, those copied in after the start too,
+  // with a Cache-Control that a 404 does not share.
+  const publicTarget = path.join(standalone, "public");
+  rmSync(publicTarget, { recursive: true, force: true });
+  cpSync(publicDirectory(), publicTarget, {
+    recursive: true,
+    filter: (source) => path.relative(publicDirectory(), source) !== "images",
+  });
+  return server;
+}
+
+/**
+ * The V8 heap the server gets, in MB (`SERVER_HEAP_MB`, else from the archive's size). Without a
+ * limit V8 lets what rendering leaves behind pile up: 868 MB resident once every report of a
+ * 10,000-report archive had been requested, against 436 MB with a 400 MB heap, the same pages
+ * served. What stays live grows with the archive (over 160 MB at 10,000 reports: the server ran
+ * out of heap at that limit), hence the share per report.
+ */
+export function serverHeapMb(contentDir: string = contentDirectory()): number {
+  if (process.env.SERVER_HEAP_MB) return Number(process.env.SERVER_HEAP_MB);
+  const reports = existsSync(contentDir) ? listReportFiles(contentDir).length : 0;
+  return Math.max(384, 160 + 24 * Math.ceil(reports / 1000));
+}
+
+/** Arguments for node: the heap limit, unless NODE_OPTIONS already sets one, then server.js. */
+export function serverArguments(server: string, contentDir?: string): string[] {
+  const limited = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "");
+  return [...(limited ? [] : [`--max-old-space-size=${serverHeapMb(contentDir)}`]), server];
+}
