@@ -22,14 +22,24 @@ import { isValidSlug, slugify } from "../slugs";
 import { editorDataDirectory } from "../auth/editor-data";
 import { type ReportDraft, reportFileText } from "./report-file";
 
-// Saving from the editors' form (issue 14). The file is checked as `npm run check-content` checks
-// it before anything is written; it is written whole or not at all (a temporary file renamed over
-// it, which the publishing watcher then picks up); a file changed by someone else since it was
-// opened is never overwritten; a new report never replaces an existing file. Each save is logged.
+// Saving and deleting from the editors' form. The file is checked as `npm run check-content`
+// checks it before anything is written; it is written whole or not at all (a temporary file renamed
+// over it, which the publishing watcher then picks up); a file changed by someone else since it was
+// opened is never overwritten nor deleted; a new report never replaces an existing file. Each
+// change is logged.
 
-/** What a file held when it was opened: a save is refused if it holds something else now. */
+/** What a file held when it was opened: a save or a delete is refused if it holds something else now. */
 export function fileVersion(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * The file's text if it is still the version the editor opened; null if it was changed or
+ * deleted since (by another editor, or on the server).
+ */
+export function textIfStillOpened(target: string, version: string): string | null {
+  const text = existsSync(target) ? readFileSync(target, "utf8") : null;
+  return text !== null && fileVersion(text) === version ? text : null;
 }
 
 export type SaveOutcome =
@@ -89,8 +99,8 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
   const target = path.join(contentDir, file);
   let original: string | undefined;
   if (existing) {
-    original = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-    if (original === undefined || fileVersion(original) !== existing.version) {
+    original = textIfStillOpened(target, existing.version) ?? undefined;
+    if (original === undefined) {
       return {
         saved: false,
         conflict: true,
@@ -131,4 +141,24 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
     logEditorAction(editor, existing ? "sửa" : "tạo", file);
   }
   return { saved: true, file, slug: file.slice(0, -3) };
+}
+
+export type DeleteOutcome = { deleted: true } | { deleted: false; reason: "no-such-report" | "changed" };
+
+export interface DeleteRequest {
+  contentDir: string;
+  editor: string;
+  file: string;
+  /** The version the editor opened: a file changed since is not deleted. */
+  version: string;
+}
+
+/** Deletes a report's file (the watcher unpublishes it), if it is still as the editor last saw it. */
+export function deleteReport({ contentDir, editor, file, version }: DeleteRequest): DeleteOutcome {
+  if (!isEditableReportFile(file)) return { deleted: false, reason: "no-such-report" };
+  const target = path.join(contentDir, file);
+  if (textIfStillOpened(target, version) === null) return { deleted: false, reason: "changed" };
+  rmSync(target);
+  logEditorAction(editor, "xóa", file);
+  return { deleted: true };
 }
