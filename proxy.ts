@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ADMIN_CACHE, adminContentSecurityPolicy, isSameOrigin, newNonce } from "@/lib/auth/admin-policy";
 
-// Runs for /quan-tri only (issue 14): refuses what another site's page sends there, and gives each
+// Runs for /quan-tri only: refuses what another site's page sends there, and gives each
 // editors' page its nonce, its policy and its no-store, noindex headers.
 export async function proxy(request: NextRequest) {
   if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {

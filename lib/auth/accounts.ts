@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import Database from "better-sqlite3";
 
-// Editors' accounts (issue 14): a name and an Argon2id hash (memory-hard, from @node-rs/argon2),
+// Editors' accounts: a name and an Argon2id hash (memory-hard, from @node-rs/argon2),
 // in SQLite. Accounts are made on the server (`npm run editor:add`), never through the site.
 
 export const EDITOR_NAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;

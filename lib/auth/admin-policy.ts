@@ -1,6 +1,6 @@
 import { APPLY_STORED_TEXT_SIZE } from "../text-size";
 
-// What every /quan-tri response says (issue 14): never stored by a browser or a proxy, never
+// What every /quan-tri response says: never stored by a browser or a proxy, never
 // indexed, and a stricter Content-Security-Policy than readers' pages. Those are prerendered and
 // must allow inline scripts; the editors' pages are rendered for each request, so each gets a
 // nonce that Next puts on its own scripts, and only scripts with it (or the site's one fixed

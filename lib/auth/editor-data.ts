@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-// Where the newsroom's own data lives (issue 14): editors' accounts, sign-in attempts, the
+// Where the newsroom's own data lives: editors' accounts, sign-in attempts, the
 // sessions' key. Outside the build folder, so a rebuild keeps them; shared by every instance.
 
 export function editorDataDirectory(): string {

@@ -6,7 +6,7 @@ import type { EditorState } from "../report-form/editor-state";
 import { openReportFile } from "./report-file";
 import { fileVersion, isEditableReportFile } from "./save-report";
 
-// What the editors' form starts from (issue 14): a report file as it is now, or a new report.
+// What the editors' form starts from: a report file as it is now, or a new report.
 
 export interface OpenedReport {
   state: EditorState;

@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { isValidSlug } from "../slugs";
 
-// Photos uploaded by editors (issue 14). What a browser calls the file is not trusted: its bytes
+// Photos uploaded by editors. What a browser calls the file is not trusted: its bytes
 // say what it is, and only JPEG, PNG and WebP are taken. Each is decoded and encoded again by
 // sharp (which also leaves its metadata behind: camera, time, the place it was taken), turned
 // upright, no wider than a 2× desktop column needs, and named by the server: anh-N.jpg in the

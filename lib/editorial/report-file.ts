@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { CORE_SCHEMA, dump } from "js-yaml";
 import { readFrontMatter, FRONT_MATTER_FIELDS } from "../content/refresh";
 
-// A report file as the editors' form sees it, and back (issue 14): its front matter as data and
+// A report file as the editors' form sees it, and back: its front matter as data and
 // its Markdown body. Saving what was opened and not changed gives back the very same bytes;
 // saving a change writes the fields in the contract's order, and is read back before it is
 // returned, so a value that would not survive the trip is an error, never a quiet change.

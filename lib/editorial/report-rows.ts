@@ -1,7 +1,7 @@
 import { checkArchive, formatProblem } from "../content/refresh";
 import { foldText } from "../search/vietnamese";
 
-// The editors' list (issue 14): every report file, drafts and broken ones included, newest first,
+// The editors' list: every report file, drafts and broken ones included, newest first,
 // with what `npm run check-content` says is wrong with it.
 
 export interface ReportRow {

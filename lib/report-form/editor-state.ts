@@ -1,6 +1,6 @@
 import { type ContentProblem, formatProblem } from "../content/refresh";
 
-// What the editors' form shows after a save (issue 14), kept apart from the actions so the client
+// What the editors' form shows after a save, kept apart from the actions so the client
 // form can import its type and its first value.
 
 export interface EditorState {

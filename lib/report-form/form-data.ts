@@ -1,7 +1,7 @@
 import { parseReportDate } from "../dates";
 import type { FormField } from "./form-fields";
 
-// What the editors' form posts, back into front-matter data (issue 14). Inputs are named after
+// What the editors' form posts, back into front-matter data. Inputs are named after
 // the fields: `title`; `source.name`; `attendees.0.name`; a list of texts is one item per line;
 // a box ticked is "on". A date left as it was opened keeps the way it was written.
 

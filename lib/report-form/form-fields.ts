@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { frontMatterSchema } from "../content/refresh";
 
-// The editors' form is drawn from the front-matter contract (issue 14): every field of
+// The editors' form is drawn from the front-matter contract: every field of
 // lib/content/schema.ts becomes an input of its kind, with the contract's own description as its
 // hint, so a field added there appears in the form without the form being edited.
 
