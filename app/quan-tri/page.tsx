@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { signOut } from "@/app/quan-tri/actions";
+import { signOut } from "@/app/quan-tri/dang-nhap/actions";
 import { reportRows } from "@/lib/editorial/report-rows";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { signedInEditor } from "@/lib/auth/session";
+import { reportListInputs } from "@/lib/report-form/field-names";
 import { formatShortDate } from "@/lib/dates";
 import { routes } from "@/lib/routes";
 
@@ -15,8 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AdminHome({ searchParams }: Props) {
   const editor = await signedInEditor();
   if (!editor) redirect(adminRoutes.signIn({}));
-  const { tim } = await searchParams;
-  const filter = typeof tim === "string" ? tim.slice(0, 200) : "";
+  const asked = (await searchParams)[reportListInputs.filter];
+  const filter = typeof asked === "string" ? asked.slice(0, 200) : "";
   const rows = reportRows(filter);
   return (
     <div className="admin">
@@ -31,7 +32,7 @@ export default async function AdminHome({ searchParams }: Props) {
       </p>
       <form className="admin__filter" method="get" role="search">
         <label>
-          Lọc theo tiêu đề <input name="tim" type="search" defaultValue={filter} />
+          Lọc theo tiêu đề <input name={reportListInputs.filter} type="search" defaultValue={filter} />
         </label>
         <button type="submit">Lọc</button>
       </form>

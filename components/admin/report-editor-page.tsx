@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ReportEditor } from "@/components/admin/report-editor";
+import { ReportEditor, type ReportEditorActions } from "@/components/admin/report-editor";
 import { reportFormFields } from "@/lib/report-form/form-fields";
 import type { OpenedReport } from "@/lib/editorial/open-report";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
@@ -11,10 +11,13 @@ export function ReportEditorPage({
   heading,
   opened,
   state,
+  actions,
 }: {
   heading: string;
   opened: OpenedReport;
   state: EditorState;
+  /** The form's server actions, from the page (components never import app/). */
+  actions: ReportEditorActions;
 }) {
   return (
     <div className="admin">
@@ -28,6 +31,7 @@ export function ReportEditorPage({
         blankLineFirst={opened.blankLineFirst}
         categories={getTopics("category").map((topic) => topic.name)}
         tags={getTopics("tag").map((topic) => topic.name)}
+        {...actions}
       />
     </div>
   );

@@ -1,15 +1,24 @@
 "use client";
 
 import { type ReactNode, useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { deleteReport, previewDraft, saveFromForm, uploadPhoto } from "@/app/quan-tri/bai-actions";
+import type { PhotoUpload } from "@/lib/editorial/editor-form";
 import type { EditorState } from "@/lib/report-form/editor-state";
+import { photoInputs, photoUploadInputs, reportInputs } from "@/lib/report-form/field-names";
 import type { FormField } from "@/lib/report-form/form-fields";
 
-// The report form (issue 14): drawn from the fields the contract describes, saved by a server
+// The report form: drawn from the fields the contract describes, saved by a server
 // action that works without JavaScript too. A refused save shows every problem at its field and
 // keeps every word typed; the preview is the report drawn by the site's own loader and components.
 
-interface ReportEditorProps {
+/** The server actions the form posts to, given by its page (app/quan-tri/_bai/actions.tsx). */
+export interface ReportEditorActions {
+  saveAction: (previous: EditorState, form: FormData) => Promise<EditorState>;
+  previewAction: (form: FormData) => Promise<ReactNode>;
+  uploadAction: (form: FormData) => Promise<PhotoUpload>;
+  deleteAction: (form: FormData) => Promise<void>;
+}
+
+interface ReportEditorProps extends ReportEditorActions {
   fields: FormField[];
   initial: EditorState;
   /** Whether the body began with a blank line (as files do after the front matter). */
@@ -254,8 +263,18 @@ function Field({
 /** Typing pauses this long before the preview is drawn again. */
 const PREVIEW_AFTER_MS = 800;
 
-export function ReportEditor({ fields, initial, blankLineFirst, categories, tags }: ReportEditorProps) {
-  const [state, save, saving] = useActionState(saveFromForm, initial);
+export function ReportEditor({
+  fields,
+  initial,
+  blankLineFirst,
+  categories,
+  tags,
+  saveAction,
+  previewAction,
+  uploadAction,
+  deleteAction,
+}: ReportEditorProps) {
+  const [state, save, saving] = useActionState(saveAction, initial);
   const form = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<ReactNode>(null);
   const [previewing, startPreview] = useTransition();
@@ -263,7 +282,7 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
   // Not a form submission: React would reset the form afterwards, and the editor's text with it.
   const drawPreview = () =>
     startPreview(async () => {
-      if (form.current) setPreview(await previewDraft(new FormData(form.current)));
+      if (form.current) setPreview(await previewAction(new FormData(form.current)));
     });
   const drawPreviewSoon = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -284,15 +303,15 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
       if (!form.current || !body.current) return;
       const all = new FormData(form.current);
       const photo = new FormData();
-      for (const name of ["anh", "anh-mo-ta", "anh-chu-thich", "anh-tac-gia", "tep", "title"]) {
+      for (const name of photoUploadInputs) {
         const value = all.get(name);
         if (value !== null) photo.set(name, value);
       }
-      const result = await uploadPhoto(photo);
+      const result = await uploadAction(photo);
       setUpload(result.message);
       if (!result.line) return;
       body.current.value = `${body.current.value.replace(/\n*$/, "")}\n\n${result.line}\n`;
-      for (const name of ["anh", "anh-mo-ta", "anh-chu-thich", "anh-tac-gia"]) {
+      for (const name of photoInputs) {
         const input = form.current.elements.namedItem(name);
         if (input instanceof HTMLInputElement) input.value = "";
       }
@@ -301,9 +320,9 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
   const general = state.problems[""];
   return (
     <form ref={form} action={save} className="admin-form admin-editor" noValidate>
-      <input type="hidden" name="tep" value={state.file ?? ""} />
-      <input type="hidden" name="phien-ban" value={state.version ?? ""} />
-      <input type="hidden" name="dong-dau" value={blankLineFirst ? "1" : "0"} />
+      <input type="hidden" name={reportInputs.file} value={state.file ?? ""} />
+      <input type="hidden" name={reportInputs.version} value={state.version ?? ""} />
+      <input type="hidden" name={reportInputs.blankLineFirst} value={blankLineFirst ? "1" : "0"} />
       {state.message && (
         <p className={state.saved ? "admin__notice" : "admin__error"} role={state.saved ? "status" : "alert"}>
           {state.message}
@@ -331,7 +350,7 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
       <label>
         Nội dung (Markdown)
         <textarea
-          name="than-bai"
+          name={reportInputs.body}
           rows={20}
           defaultValue={blankLineFirst ? state.body.replace(/^\n/, "") : state.body}
           onChange={drawPreviewSoon}
@@ -346,19 +365,19 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
         </p>
         <label>
           Tệp ảnh
-          <input type="file" name="anh" accept="image/jpeg,image/png,image/webp" />
+          <input type="file" name={reportInputs.photo} accept="image/jpeg,image/png,image/webp" />
         </label>
         <label>
           Mô tả ảnh (chữ thay ảnh) *
-          <input name="anh-mo-ta" />
+          <input name={reportInputs.photoAlt} />
         </label>
         <label>
           Chú thích
-          <input name="anh-chu-thich" />
+          <input name={reportInputs.photoCaption} />
         </label>
         <label>
           Tác giả ảnh
-          <input name="anh-tac-gia" />
+          <input name={reportInputs.photoCredit} />
         </label>
         <button type="button" onClick={sendPhoto} disabled={uploading}>
           {uploading ? "Đang tải ảnh…" : "Tải ảnh lên"}
@@ -378,7 +397,7 @@ export function ReportEditor({ fields, initial, blankLineFirst, categories, tags
       </section>
       {state.file && (
         // Posts the form's file and the version it now holds: a report changed elsewhere is not deleted.
-        <button type="submit" formAction={deleteReport} className="admin-delete">
+        <button type="submit" formAction={deleteAction} className="admin-delete">
           Xóa bài này
         </button>
       )}

@@ -7,7 +7,7 @@ import { site } from "../site";
 import { editorDataDirectory } from "./editor-data";
 import { type EditorSession, SESSION_COOKIE, SESSION_SECONDS } from "./session-cookie";
 
-// An editor's session (issue 14): sealed (encrypted and signed) into a cookie by iron-session 8
+// An editor's session: sealed (encrypted and signed) into a cookie by iron-session 8
 // (9 needs Node 22), HttpOnly, SameSite=Strict, Secure where the site is served over HTTPS, sent
 // only to /quan-tri. Nothing is kept on the server but the key.
 
@@ -56,4 +56,16 @@ export async function signedInEditor(): Promise<string | null> {
   const session = await editorSession();
   const fresh = session.since !== undefined && Date.now() - session.since < SESSION_SECONDS * 1000;
   return session.editor && fresh ? session.editor : null;
+}
+
+/** Opens a session for an editor who just signed in. */
+export async function startSession(editor: string): Promise<void> {
+  const session = await editorSession();
+  session.editor = editor;
+  session.since = Date.now();
+  await session.save();
+}
+
+export async function endSession(): Promise<void> {
+  (await editorSession()).destroy();
 }

@@ -3,11 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, type Page, test } from "@playwright/test";
+import { reportInputs } from "../../lib/report-form/field-names";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH } from "./seed-report";
 import { within } from "./within";
 
-// Writing and correcting reports in the browser (issue 14), on the production build: what an
+// Writing and correcting reports in the browser, on the production build: what an
 // editor saves is the Markdown file a developer would write, live within seconds.
 
 let own: OwnServer;
@@ -267,7 +268,7 @@ test("addresses and file names that lead out of the content folder are refused",
   await page.getByLabel("Bản nháp").uncheck();
   for (const file of ["../../ngoai.md", "/etc/passwd", "..\\ngoai.md", "a\u0000.md"]) {
     await page
-      .locator('input[name="tep"]')
+      .locator(`input[name="${reportInputs.file}"]`)
       .evaluate((input, value) => ((input as HTMLInputElement).value = value), file);
     await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Không có bài nào ở tệp này." })).toBeVisible();

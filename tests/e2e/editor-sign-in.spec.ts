@@ -4,10 +4,11 @@ import { expect, test } from "@playwright/test";
 import { sealData } from "iron-session";
 import { FAILURES_PER_ACCOUNT } from "../../lib/auth/sign-in-limits";
 import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
+import { signInInputs } from "../../lib/report-form/field-names";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
-// Editors sign in at /quan-tri (issue 14), on the production build with a data folder of its own.
+// Editors sign in at /quan-tri, on the production build with a data folder of its own.
 
 let own: OwnServer;
 const PASSWORD = "mật khẩu thử nghiệm đủ dài";
@@ -144,7 +145,7 @@ test("a post from another site is refused before it reaches anything", async () 
     const response = await fetch(at("/quan-tri/dang-nhap"), {
       method: "POST",
       headers: { origin, "content-type": "application/x-www-form-urlencoded" },
-      body: "ten=bientap&mat-khau=x",
+      body: new URLSearchParams({ [signInInputs.name]: "bientap", [signInInputs.password]: "x" }).toString(),
     });
     expect(response.status, origin).toBe(403);
     expect(await response.text()).toBe("Yêu cầu từ nơi khác bị từ chối.");

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { signIn } from "@/app/quan-tri/actions";
+import { signIn } from "@/app/quan-tri/dang-nhap/actions";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { signedInEditor } from "@/lib/auth/session";
+import { signInInputs } from "@/lib/report-form/field-names";
 
 export const metadata: Metadata = { title: "Đăng nhập biên tập", robots: { index: false, follow: false } };
 
@@ -33,11 +34,23 @@ export default async function SignInPage({ searchParams }: Props) {
       <form action={signIn} className="admin-form">
         <label>
           Tên đăng nhập
-          <input name="ten" autoComplete="username" required maxLength={32} autoCapitalize="none" />
+          <input
+            name={signInInputs.name}
+            autoComplete="username"
+            required
+            maxLength={32}
+            autoCapitalize="none"
+          />
         </label>
         <label>
           Mật khẩu
-          <input name="mat-khau" type="password" autoComplete="current-password" required maxLength={1024} />
+          <input
+            name={signInInputs.password}
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={1024}
+          />
         </label>
         <button type="submit">Đăng nhập</button>
       </form>

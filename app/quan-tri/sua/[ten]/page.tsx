@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { reportEditorActions } from "@/app/quan-tri/_bai/editor-actions";
 import { ReportEditorPage } from "@/components/admin/report-editor-page";
 import { openReportForEditing } from "@/lib/editorial/open-report";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
@@ -23,5 +24,5 @@ export default async function EditReportPage({ params, searchParams }: Props) {
     : notDeleted
       ? { ...opened.state, message: "Chưa xóa: bài đã được sửa ở nơi khác. Đây là bản hiện tại." }
       : opened.state;
-  return <ReportEditorPage heading="Sửa bài" opened={opened} state={state} />;
+  return <ReportEditorPage heading="Sửa bài" opened={opened} state={state} actions={reportEditorActions} />;
 }

@@ -1,0 +1,38 @@
+// The names of the editors' inputs, for the pages that draw them, the actions and services that
+// read them, and the tests that fill them in. The report's own fields are named after the front
+// matter (lib/report-form/form-fields.ts); these are the others.
+
+/** The report form's inputs besides the front matter's. */
+export const reportInputs = {
+  /** The file the form edits ("" for a new report). */
+  file: "tep",
+  /** The version of that file the editor opened (lib/editorial/save-report.ts, fileVersion). */
+  version: "phien-ban",
+  /** The Markdown body. */
+  body: "than-bai",
+  /** "1" when the body began with a blank line, which a textarea drops. */
+  blankLineFirst: "dong-dau",
+  /** The front matter's title: a new report's photos are stored under the address it gives. */
+  title: "title",
+  photo: "anh",
+  photoAlt: "anh-mo-ta",
+  photoCaption: "anh-chu-thich",
+  photoCredit: "anh-tac-gia",
+} as const;
+
+/** The inputs of a photo's upload, cleared once it is in the body. */
+export const photoInputs = [
+  reportInputs.photo,
+  reportInputs.photoAlt,
+  reportInputs.photoCaption,
+  reportInputs.photoCredit,
+] as const;
+
+/** What the upload posts: the photo's inputs, and what says where the report's photos go. */
+export const photoUploadInputs = [...photoInputs, reportInputs.file, reportInputs.title] as const;
+
+/** The sign-in form's inputs. */
+export const signInInputs = { name: "ten", password: "mat-khau" } as const;
+
+/** The list of reports' filter, in the address as in the form. */
+export const reportListInputs = { filter: "tim" } as const;
