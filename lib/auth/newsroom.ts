@@ -1,17 +1,14 @@
+import { perProcess } from "../process-singleton.mjs";
 import { EditorAccounts } from "./accounts";
 import { editorDatabasePath } from "./editor-data";
 import { SignInLimits } from "./sign-in-limits";
 
-// One of each per process, shared by the bundles Next makes (as lib/content does).
-const STORES = Symbol.for("tin-xu-nghe.newsroom");
-type WithStores = typeof globalThis & { [STORES]?: { accounts: EditorAccounts; limits: SignInLimits } };
-
-function stores() {
-  return ((globalThis as WithStores)[STORES] ??= {
+// One of each per process, shared by the bundles Next makes.
+const stores = () =>
+  perProcess("newsroom", () => ({
     accounts: new EditorAccounts(editorDatabasePath()),
     limits: new SignInLimits(editorDatabasePath()),
-  });
-}
+  }));
 
 export const editorAccounts = () => stores().accounts;
 export const signInLimits = () => stores().limits;

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { perProcess } from "../process-singleton.mjs";
 import { contentDirectory, folderLabel, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { publicDirectory, publicImageMtime } from "./images";
@@ -39,12 +40,10 @@ interface ArchiveState {
   archive: Archive | null;
 }
 
-// Next bundles this module separately for pages, route handlers and instrumentation, and a build
-// worker runs several: state kept in module variables would parse every report once per bundle.
-// One state per process and content folder instead.
-const STATES = Symbol.for("tin-xu-nghe.content-archives");
-const LIVE = Symbol.for("tin-xu-nghe.live-archive");
-type WithStates = typeof globalThis & { [STATES]?: Map<string, ArchiveState>; [LIVE]?: boolean };
+// One state per process and content folder, whichever of Next's bundles asks: per bundle, every
+// report would be parsed once for each.
+const archiveStates = () => perProcess("content-archives", () => new Map<string, ArchiveState>());
+const liveness = () => perProcess("live-archive", () => ({ live: false }));
 
 /**
  * Where the parsed archive is kept between processes (`CONTENT_STORE`, set by next.config.ts and
@@ -60,7 +59,7 @@ function openStore(directory: string): ContentStore {
 }
 
 function stateOf(directory: string): ArchiveState {
-  const states = ((globalThis as WithStates)[STATES] ??= new Map());
+  const states = archiveStates();
   let state = states.get(directory);
   if (!state) {
     const store = openStore(directory);
@@ -76,10 +75,10 @@ function stateOf(directory: string): ArchiveState {
  * them), and it is refreshed by the folder's watcher rather than on requests.
  */
 export function startLiveArchive(): void {
-  (globalThis as WithStates)[LIVE] = true;
+  liveness().live = true;
 }
 
-const isLive = () => (globalThis as WithStates)[LIVE] === true;
+const isLive = () => liveness().live;
 
 // `next dev` re-checks the folder on every request, so an editor's edit shows on reload.
 const checkOnEveryRequest = process.env.NODE_ENV === "development";

@@ -13,6 +13,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { RedisStringsHandler } from "@trieb.work/nextjs-turbo-redis-cache";
+import { perProcess } from "../process-singleton.mjs";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 
 // A CommonJS module: Node's import gives its exports as the default, with the class on
@@ -30,9 +31,6 @@ class FileCacheWithoutNotFound extends FileSystemCache {
   }
 }
 
-// One Redis client per process, however many times Next constructs the handler.
-const SHARED = Symbol.for("tin-xu-nghe.redis-cache");
-
 /**
  * Keys start with the build's ID: instances of one build share entries, a new deployment starts
  * on a clean set (an old build's pages would not match its scripts), and the old keys expire.
@@ -44,15 +42,19 @@ function keyPrefix(serverDistDir) {
 
 class SharedCacheWithoutNotFound {
   constructor(options) {
-    globalThis[SHARED] ??= new RedisStringsHandler({
-      redisUrl: process.env.REDIS_URL,
-      database: 0,
-      keyPrefix: keyPrefix(options.serverDistDir),
-      // Redis is on the same machine or network: a reply slower than this is a Redis in trouble,
-      // and the page is rendered instead of waiting for it.
-      getTimeoutMs: 1000,
-    });
-    this.redis = globalThis[SHARED];
+    // One Redis client per process, however many times Next constructs the handler.
+    this.redis = perProcess(
+      "redis-cache",
+      () =>
+        new RedisStringsHandler({
+          redisUrl: process.env.REDIS_URL,
+          database: 0,
+          keyPrefix: keyPrefix(options.serverDistDir),
+          // Redis is on the same machine or network: a reply slower than this is a Redis in trouble,
+          // and the page is rendered instead of waiting for it.
+          getTimeoutMs: 1000,
+        }),
+    );
   }
 
   get(...args) {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { archiveView, getPeople, getTopics, type ReportSummary, type Topic } from "../content";
 import { type Archive, archiveStoreId, loadArchive, loadWholeReport } from "../content/refresh";
+import { perProcess } from "../process-singleton.mjs";
 import { routes } from "../routes";
 import { searchDocument } from "./documents";
 import { SearchIndex } from "./search-index";
@@ -24,10 +25,6 @@ interface SearchState {
   catchingUp: boolean;
 }
 
-// One index per process, shared by the bundles Next makes of this module (as lib/content does).
-const STATE = Symbol.for("tin-xu-nghe.search-index");
-type WithState = typeof globalThis & { [STATE]?: SearchState };
-
 /**
  * Beside the content store, so that every process serving the same build shares one index file
  * and a restart starts from it; in memory when there is no store (unit tests, one-off folders).
@@ -40,12 +37,13 @@ function indexLocation(): string {
 }
 
 function state(): SearchState {
-  return ((globalThis as WithState)[STATE] ??= {
+  // One index per process, shared by the bundles Next makes of this module.
+  return perProcess<SearchState>("search-index", () => ({
     // Built from another store's versions or by other loaders, the index starts again.
     index: new SearchIndex(indexLocation(), archiveStoreId()),
     synced: null,
     catchingUp: false,
-  });
+  }));
 }
 
 /**
