@@ -1,6 +1,4 @@
 import { XMLBuilder } from "fast-xml-parser";
-import { getPeople, getReportPage, getReports, getTopics, type ReportSummary } from "./content";
-import { toVietnamIso } from "./dates";
 import { routes } from "./routes";
 import { absoluteUrl } from "./site";
 
@@ -11,36 +9,6 @@ const NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 export interface SitemapEntry {
   url: string;
   lastModified?: string;
-}
-
-/** Home, the listing pages, every published report, topic and person, as absolute URLs. */
-export function sitemapEntries(
-  reports: readonly ReportSummary[],
-  pageCount: number,
-  extraPaths: string[] = [],
-): SitemapEntry[] {
-  const lastModified = (report: ReportSummary) => toVietnamIso(report.updated ?? report.date);
-  return [
-    { url: absoluteUrl(routes.home), lastModified: reports[0] ? lastModified(reports[0]) : undefined },
-    ...Array.from({ length: pageCount - 1 }, (_, index) => ({
-      url: absoluteUrl(routes.listingPage(index + 2)),
-    })),
-    ...reports.map((report) => ({
-      url: absoluteUrl(routes.report(report.slug)),
-      lastModified: lastModified(report),
-    })),
-    ...extraPaths.map((path) => ({ url: absoluteUrl(path) })),
-  ];
-}
-
-/** Everything the site publishes: what /sitemap.xml and its chunks list. */
-export function publishedSitemapEntries(): SitemapEntry[] {
-  return sitemapEntries(getReports(), getReportPage(1)?.pageCount ?? 1, [
-    routes.topics,
-    ...getTopics("category").map((topic) => routes.category(topic.slug)),
-    ...getTopics("tag").map((topic) => routes.tag(topic.slug)),
-    ...getPeople().map((person) => routes.person(person.slug)),
-  ]);
 }
 
 export function sitemapChunkCount(entries: SitemapEntry[]): number {

@@ -1,5 +1,6 @@
 import { DOCUMENT_CACHE } from "@/lib/cache-control";
-import { rootSitemapXml, publishedSitemapEntries } from "@/lib/sitemap";
+import { sitemapEntries } from "@/lib/pages";
+import { rootSitemapXml } from "@/lib/sitemap";
 
 // A route handler rather than app/sitemap.ts: past 50,000 URLs /sitemap.xml must become a sitemap
 // index, which the metadata convention cannot produce.
@@ -8,7 +9,7 @@ export const dynamic = "force-static";
 export const revalidate = 300;
 
 export function GET() {
-  const entries = publishedSitemapEntries();
+  const entries = sitemapEntries();
   return new Response(rootSitemapXml(entries), {
     headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": DOCUMENT_CACHE },
   });

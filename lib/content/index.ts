@@ -1,4 +1,4 @@
-import { site } from "../site";
+import { pageCount, pageSlice } from "../pagination";
 import { type Archive, loadArchive, loadWholeReport } from "./archive";
 import { type ArchiveIndexes, buildIndexes, type Person, sortTopics, type Topic, type TopicKind } from "./indexes";
 import type { Report, ReportSummary } from "./types";
@@ -58,10 +58,9 @@ export interface ReportPage {
 
 /** One page of a newest-first list; null past the last page (an empty list still has page 1). */
 function pageOf(reports: readonly ReportSummary[], page: number): ReportPage | null {
-  const pageCount = Math.max(1, Math.ceil(reports.length / site.reportsPerPage));
-  if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
-  const start = (page - 1) * site.reportsPerPage;
-  return { reports: reports.slice(start, start + site.reportsPerPage), page, pageCount };
+  const pages = pageCount(reports.length);
+  if (!Number.isInteger(page) || page < 1 || page > pages) return null;
+  return { reports: pageSlice(reports, page), page, pageCount: pages };
 }
 
 /** One page of the newest-first listing; null past the last page. */

@@ -13,14 +13,14 @@ import { JsonLdScript } from "@/components/seo/json-ld";
 import { reportBreadcrumbs } from "@/lib/breadcrumbs";
 import { getRelatedReports, getReportBySlug, getReportSummaryBySlug } from "@/lib/content";
 import { routes } from "@/lib/routes";
-import { newestReportParams } from "@/lib/static-params";
+import { prerenderedParams } from "@/lib/pages";
 import { reportMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/structured-data";
 import { absoluteUrl } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const generateStaticParams = newestReportParams;
+export const generateStaticParams = prerenderedParams("/bai-viet/[slug]");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = getReportSummaryBySlug((await params).slug);

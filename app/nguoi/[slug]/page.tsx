@@ -8,9 +8,9 @@ import { getPerson } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { personJsonLd } from "@/lib/seo/structured-data";
-import { onFirstRequest } from "@/lib/static-params";
+import { prerenderedParams } from "@/lib/pages";
 
-export const generateStaticParams = onFirstRequest;
+export const generateStaticParams = prerenderedParams("/nguoi/[slug]");
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,18 +1,16 @@
 import { DOCUMENT_CACHE, NOT_FOUND_CACHE } from "@/lib/cache-control";
-import { sitemapChunkCount, sitemapChunkXml, publishedSitemapEntries } from "@/lib/sitemap";
+import { prerenderedParams, sitemapEntries } from "@/lib/pages";
+import { sitemapChunkCount, sitemapChunkXml } from "@/lib/sitemap";
 
 export const dynamic = "force-static";
 // What CDNs are told (s-maxage, as for pages); a publish revalidates it at once.
 export const revalidate = 300;
 
 /** Only an archive past the sitemap limit has chunk files: /sitemaps/1.xml, /sitemaps/2.xml, … */
-export function generateStaticParams() {
-  const chunks = sitemapChunkCount(publishedSitemapEntries());
-  return chunks === 1 ? [] : Array.from({ length: chunks }, (_, index) => ({ file: `${index + 1}.xml` }));
-}
+export const generateStaticParams = prerenderedParams("/sitemaps/[file]");
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const entries = publishedSitemapEntries();
+  const entries = sitemapEntries();
   const chunks = sitemapChunkCount(entries);
   const chunk = Number(/^([1-9]\d{0,5})\.xml$/.exec((await params).file)?.[1]);
   if (chunks === 1 || !(chunk <= chunks)) {

@@ -5,12 +5,12 @@ import { getReportPage } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
-import { newestListingParams } from "@/lib/static-params";
+import { prerenderedParams } from "@/lib/pages";
 
 type Props = { params: Promise<{ page: string }> };
 
 // Page 1 is the home page; this route serves pages 2 and beyond.
-export const generateStaticParams = newestListingParams;
+export const generateStaticParams = prerenderedParams("/trang/[page]");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page } = await params;

@@ -1,7 +1,7 @@
 import { topicMetadata, TopicRoutePage } from "@/components/topics/topic-route";
-import { onFirstRequest } from "@/lib/static-params";
+import { prerenderedParams } from "@/lib/pages";
 
-export const generateStaticParams = onFirstRequest;
+export const generateStaticParams = prerenderedParams("/chuyen-muc/[slug]/trang/[page]");
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
