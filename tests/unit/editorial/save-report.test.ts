@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openReportFile } from "@/lib/editorial/report-file";
-import { fileVersion, saveReport } from "@/lib/editorial/save-report";
+import { deleteReport, fileVersion, saveReport } from "@/lib/editorial/save-report";
 
 const SEED_FILE = "ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh.md";
 let work: string;
@@ -143,5 +143,33 @@ describe("a new report", () => {
       expect(outcome.saved, file).toBe(false);
     }
     expect(readdirSync(work).sort()).toEqual(["content"]);
+  });
+});
+
+describe("deleting a report", () => {
+  it("deletes the file the editor opened, and logs who deleted it", () => {
+    const outcome = deleteReport({
+      contentDir: content,
+      editor: "bientap",
+      file: SEED_FILE,
+      version: fileVersion(seedText()),
+    });
+    expect(outcome).toEqual({ deleted: true });
+    expect(readdirSync(content)).not.toContain(SEED_FILE);
+    expect(logLines().map((line) => line.split("\t").slice(1))).toEqual([["bientap", "xóa", SEED_FILE]]);
+  });
+
+  it("refuses to delete a file changed elsewhere since it was opened, or a file outside the folder", () => {
+    const before = seedText();
+    const elsewhere = before.replace("title:", "title: Sửa ở nơi khác #");
+    writeFileSync(path.join(content, SEED_FILE), elsewhere);
+    const request = { contentDir: content, editor: "bientap", version: fileVersion(before) };
+    expect(deleteReport({ ...request, file: SEED_FILE })).toEqual({ deleted: false, reason: "changed" });
+    expect(seedText()).toBe(elsewhere);
+    expect(deleteReport({ ...request, file: "../ngoai.md" })).toEqual({
+      deleted: false,
+      reason: "no-such-report",
+    });
+    expect(logLines()).toEqual([]);
   });
 });
