@@ -3,7 +3,7 @@ import { frontMatterFieldDocs } from "./schema";
 export const FIELD_TABLE_START = "<!-- bang-truong:start (npm run docs:fields) -->";
 export const FIELD_TABLE_END = "<!-- bang-truong:end -->";
 
-/** The README's table of fields, in Vietnamese, built from the schema's descriptions. */
+/** The editors' table of fields (docs/bien-tap/viet-bai.md), in Vietnamese, from the schema's descriptions. */
 export function fieldTableMarkdown(): string {
   const rows = frontMatterFieldDocs().map(
     (field) => `| \`${field.name}\` | ${field.required ? "có" : "không"} | ${field.description} |`,
@@ -11,9 +11,9 @@ export function fieldTableMarkdown(): string {
   return ["| trường | bắt buộc | ý nghĩa |", "|---|---|---|", ...rows].join("\n");
 }
 
-export function replaceFieldTable(readme: string, table: string): string {
-  const start = readme.indexOf(FIELD_TABLE_START);
-  const end = readme.indexOf(FIELD_TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md cần hai dòng đánh dấu ${FIELD_TABLE_START} và ${FIELD_TABLE_END}`);
-  return `${readme.slice(0, start + FIELD_TABLE_START.length)}\n\n${table}\n\n${readme.slice(end)}`;
+export function replaceFieldTable(page: string, table: string): string {
+  const start = page.indexOf(FIELD_TABLE_START);
+  const end = page.indexOf(FIELD_TABLE_END);
+  if (start < 0 || end < start) throw new Error(`Trang có bảng các trường cần hai dòng đánh dấu ${FIELD_TABLE_START} và ${FIELD_TABLE_END}`);
+  return `${page.slice(0, start + FIELD_TABLE_START.length)}\n\n${table}\n\n${page.slice(end)}`;
 }

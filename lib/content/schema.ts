@@ -63,8 +63,8 @@ export const attendeeSchema = z.strictObject(
 );
 
 /**
- * The front-matter contract editors rely on. The descriptions are the README's table of fields
- * (`npm run docs:fields` writes it), so the two cannot drift apart.
+ * The front-matter contract editors rely on. The descriptions are the editors' table of fields
+ * (docs/bien-tap/viet-bai.md; `npm run docs:fields` writes it), so the two cannot drift apart.
  */
 export const frontMatterSchema = z.strictObject({
   title: text("tiêu đề bài viết").describe("Tiêu đề bài viết."),
