@@ -2,6 +2,43 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 
+// The rooms of the code and their doors (docs/kien-truc): an import that goes the wrong way fails
+// the lint, whatever the file's depth or the import's spelling ("@/…" or "../…").
+const boundaries = {
+  app: {
+    regex: "^(@/|(\\.\\./)+)app/",
+    message: "Only app/ imports app/: lib/ and components/ are used by routes, never the other way round.",
+  },
+  components: {
+    regex: "^(@/|(\\.\\./)+)components/",
+    message: "lib/ never imports components/: pages ask lib/ for data and hand it to components.",
+  },
+  contentInternals: {
+    regex: "^(@/lib/|\\./|(\\.\\./)+(lib/)?)content/(?!refresh$)[^/]+$",
+    message:
+      "Outside lib/content, import its read side (@/lib/content) or its write side (@/lib/content/refresh) only.",
+  },
+  scripts: {
+    regex: "^(@/|\\./|(\\.\\./)+)scripts/",
+    message: "scripts/ holds command-line entry points only: what others need lives in tools/ or lib/.",
+  },
+  tools: {
+    regex: "^(@/|(\\.\\./)+)tools/",
+    message: "lib/ never imports tools/: the site's code must not depend on the test and measuring tools.",
+  },
+};
+
+/** One no-restricted-imports entry per group of files: a later entry would replace, not add to, an earlier one. */
+function restrict(files, ignores, rooms) {
+  return {
+    files,
+    ignores,
+    rules: { "no-restricted-imports": ["error", { patterns: rooms.map((room) => boundaries[room]) }] },
+  };
+}
+
+const code = "**/*.{ts,tsx,mts,mjs}";
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypeScript,
@@ -12,6 +49,20 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }],
     },
   },
+  restrict([`lib/content/${code}`], [], ["app", "components", "scripts", "tools"]),
+  restrict(
+    [`lib/${code}`],
+    [`lib/content/${code}`],
+    ["app", "components", "contentInternals", "scripts", "tools"],
+  ),
+  restrict([`components/${code}`], [], ["app", "contentInternals", "scripts"]),
+  restrict([`tests/unit/content/${code}`], [], ["scripts"]),
+  restrict([`scripts/${code}`], [], ["contentInternals"]),
+  restrict(
+    [code],
+    ["lib/**", "components/**", "scripts/**", "tests/unit/content/**"],
+    ["contentInternals", "scripts"],
+  ),
   globalIgnores([
     ".next/**",
     ".next-*/**",
