@@ -9,7 +9,7 @@ const isDevelopment = process.env.NODE_ENV === "development";
 
 // Every page is prerendered, so a per-request nonce is impossible: it would force every page to
 // render on each request. Next's inline bootstrap scripts therefore need 'unsafe-inline', and the
-// sanitizer and React's escaping are what keep injected scripts out (README, "Security").
+// sanitizer and React's escaping are what keep injected scripts out (docs/van-hanh/security.md).
 // next/image and React set style attributes, hence 'unsafe-inline' for styles too.
 const contentSecurityPolicy = [
   "default-src 'self'",
@@ -63,7 +63,7 @@ const nextConfig: NextConfig = {
   // The browser tests build into their own folder, with their own content, so they never
   // overwrite the build that `npm start` serves.
   distDir,
-  // A self-contained server in <distDir>/standalone: `npm run start:standalone` (README, "Deployment").
+  // A self-contained server in <distDir>/standalone: `npm start` (docs/van-hanh/deployment.md).
   output: "standalone",
   poweredByHeader: false,
   // Share cards of reports published after the build are drawn by the running server, which then
@@ -86,7 +86,7 @@ const nextConfig: NextConfig = {
     SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
   },
   // Next keeps one core for its main process by default; while pages are prerendered that process
-  // mostly waits, so on a 2-core machine both cores render (measured: 10,000 reports, README).
+  // mostly waits, so on a 2-core machine both cores render (measured: 10,000 reports, docs/do-luong/2026-11-27-scale.md).
   experimental: {
     cpus: Math.max(1, availableParallelism()),
     // Editors upload photos of up to 15 MB (lib/admin/photos.ts refuses more); both limits
@@ -95,7 +95,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: "16mb",
   },
   reactStrictMode: true,
-  // Pages say `s-maxage=300, stale-while-revalidate=86400` (README, "Deployment").
+  // Pages say `s-maxage=300, stale-while-revalidate=86400` (docs/van-hanh/deployment.md).
   expireTime: PAGE_CDN_SECONDS + PAGE_STALE_SECONDS,
   images: {
     formats: ["image/avif", "image/webp"],

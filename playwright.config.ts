@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   // The production build made by `npm run test:e2e` (scripts/build-for-e2e.ts), served by its
-  // standalone server as deployed (README, "Deployment"). Never reuse a server already on the
+  // standalone server as deployed (docs/van-hanh/deployment.md). Never reuse a server already on the
   // port: it could be serving an older build.
   webServer: {
     command: "tsx scripts/start.ts",

@@ -1,4 +1,4 @@
-// What responses say to browsers and to a CDN (README, "Deployment"). Shared by next.config.ts's
+// What responses say to browsers and to a CDN (docs/van-hanh/deployment.md). Shared by next.config.ts's
 // headers and the route that serves photos added after the server started.
 
 // A CDN serves its copy of a page, the feed or the sitemap for five minutes, then a stale one for

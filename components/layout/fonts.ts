@@ -6,7 +6,7 @@ import localFont from "next/font/local";
 // Preloaded: 29 KB in two files, fetched with the stylesheet, so on most loads the text is laid
 // out once, in its own font. When the fonts came as four subset files discovered by the first
 // layout, that layout ran in fallback fonts (on Linux, one fontconfig call per size and weight)
-// and ran again as each file arrived: README, "A reader's first seconds on a phone".
+// and ran again as each file arrived: docs/do-luong/2026-11-27-font-files.md.
 //
 // The fallback face next/font adds (local Arial, sized to match) draws text only until the files
 // arrive: every Vietnamese letter is in both, so once they are in it never draws one beside the

@@ -8,7 +8,7 @@ import { useState, type ComponentProps } from "react";
  * down on it, keyboard focus), not whenever it is on screen. For the site's chrome (header,
  * breadcrumbs, topics, people): on screen on every page, rarely followed, and each prefetch is
  * paid for on the reader's mobile data. The reader's tap still gets a head start of the time
- * between finger down and click. Measured in the README ("A reader's first seconds on a phone").
+ * between finger down and click. Measured in docs/do-luong/2026-11-27-prefetching.md.
  */
 export function IntentLink(props: ComponentProps<typeof Link>) {
   const [reached, setReached] = useState(false);

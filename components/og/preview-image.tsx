@@ -10,7 +10,7 @@ import { previewFonts } from "@/lib/og/fonts";
 
 // Satori lays the card out as SVG and sharp draws it: what next/og does (with the Satori version
 // it bundles), minus the resize to the same width it always adds. The same PNG, in 23 ms instead of
-// 29 (README, "Performance at scale"): every report's card is drawn at build.
+// 29 (docs/kien-truc/libraries.md): every report's card is drawn at build.
 async function render(card: Parameters<typeof PreviewCard>[0]): Promise<Response> {
   const svg = await satori(<PreviewCard {...card} />, { ...PREVIEW_IMAGE_SIZE, fonts: await previewFonts() });
   const png = await sharp(Buffer.from(svg)).png().toBuffer();

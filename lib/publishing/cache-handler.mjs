@@ -1,6 +1,6 @@
 // Next's incremental cache (pages and route handlers), in one of two places:
 // - a single server (`npm start`, the build): Next's own file cache in the build folder;
-// - several instances (`npm run stack`, README "Deployment"): one Redis that all of them share
+// - several instances (`npm run stack`, docs/van-hanh/production-stack.md): one Redis that all of them share
 //   (REDIS_URL set when the server starts), through @trieb.work/nextjs-turbo-redis-cache. A page
 //   one instance rendered is served by the others from Redis, and revalidating a path on one
 //   instance reaches them all (the handler keeps its tag times in Redis and tells the others).

@@ -4,7 +4,7 @@ import { foldText, type Word, words } from "./vietnamese";
 
 // The archive's search index (issue 13): SQLite's FTS5 through better-sqlite3, in one file on disk
 // or in memory, updated one report at a time. Everything engine-specific stays in this file, so
-// that a search server can take its place behind the same methods (README, "Search").
+// that a search server can take its place behind the same methods (docs/kien-truc/search.md).
 //
 // Two full-text tables, contentless (the store already keeps the text). `terms` holds per report
 // the words of its title, people, labels and text as tokens:

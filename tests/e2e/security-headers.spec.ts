@@ -125,7 +125,7 @@ test("hashed scripts and fonts are immutable, and a 404 is kept by no browser", 
       "no-store": true,
     });
   }
-  // A made-up report address is cached by a CDN no longer than a page is (README, "Deployment"),
+  // A made-up report address is cached by a CDN no longer than a page is (docs/van-hanh/deployment.md),
   // by no browser, and by the server not at all (tests/e2e/publishing.spec.ts).
   const response = await request.get("/bai-viet/khong-co-bai-nay");
   expect(response.status()).toBe(404);

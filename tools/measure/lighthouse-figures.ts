@@ -119,7 +119,7 @@ export function medianRun(runs: RunFigures[]): RunFigures {
 
 /**
  * Runs whose first paint Chromium saw only after the page had finished loading: the one-second
- * stall of headless Chromium's compositor (README, "A reader's first seconds on a phone"), not a
+ * stall of headless Chromium's compositor (docs/do-luong/2026-11-27-first-paint.md), not a
  * page that is merely slow, whose paint comes before its load event.
  */
 export function stalledRuns(runs: RunFigures[]): number {

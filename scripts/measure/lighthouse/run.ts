@@ -35,7 +35,7 @@ const RUNS = Number(option("runs") ?? 5);
 const REUSE_BUILD = process.argv.includes("--reuse-build");
 // A diagnosis, not the measurement: headless Chromium animates its overlay scrollbar while the
 // page's first frame is being made, and a long first frame then waits a whole second for the
-// compositor (README, "A reader's first seconds on a phone"). Playwright always hides scrollbars,
+// compositor (docs/do-luong/2026-11-27-scrollbar-stall.md). Playwright always hides scrollbars,
 // which is why its loads never show that second.
 const HIDE_SCROLLBARS = process.argv.includes("--hide-scrollbars");
 const MODE = HIDE_SCROLLBARS ? ", scrollbars hidden" : "";
