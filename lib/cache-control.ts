@@ -17,7 +17,7 @@ export const MEDIA_CACHE = "public, max-age=3600, s-maxage=86400, stale-while-re
 // What Next sends with its own 404s: a photo that is missing now may be copied in a minute later.
 export const NOT_FOUND_CACHE = "private, no-cache, no-store, max-age=0, must-revalidate";
 
-// Search results (issue 13) change with every publish: a CDN may answer the same search for a
+// Search results change with every publish: a CDN may answer the same search for a
 // few seconds (a shared story's crowd typing the same words), never long enough to hide a
 // report published five seconds ago.
 export const SEARCH_CACHE = "public, max-age=0, s-maxage=3";

@@ -9,7 +9,7 @@ import { MAX_PAGE, RESULTS_PER_PAGE, type SearchRequest } from "./search-request
 import { highlight, type Segment, snippet } from "./snippet";
 import { foldText, words } from "./vietnamese";
 
-// The archive's search for pages and route handlers (issue 13): keeps the index in step with the
+// The archive's search for pages and route handlers: keeps the index in step with the
 // published archive and turns its answers into what a results page shows.
 
 /** Reports indexed per step (about 50 ms): requests waiting behind a step wait no longer. */

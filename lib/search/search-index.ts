@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { vietnamYear } from "../dates";
 import { foldText, type Word, words } from "./vietnamese";
 
-// The archive's search index (issue 13): SQLite's FTS5 through better-sqlite3, in one file on disk
+// The archive's search index: SQLite's FTS5 through better-sqlite3, in one file on disk
 // or in memory, updated one report at a time. Everything engine-specific stays in this file, so
 // that a search server can take its place behind the same methods (docs/kien-truc/search.md).
 //

@@ -2,7 +2,7 @@ import { routes } from "../routes";
 import { MAX_QUERY_WORDS, MAX_RESULTS, type SearchOrder } from "./search-index";
 import { words } from "./vietnamese";
 
-// What a reader asked of /tim-kiem, read from the address (issue 13). Anything a reader or a bot
+// What a reader asked of /tim-kiem, read from the address. Anything a reader or a bot
 // can put in a URL is bounded and cleaned here; nothing from it ever reaches the engine as syntax
 // (the index quotes each word itself). Problems become notices on the page, in Vietnamese.
 

@@ -1,6 +1,6 @@
 import { words } from "./vietnamese";
 
-// Snippets and highlights (issue 13): the report's own text, diacritics as written, with the
+// Snippets and highlights: the report's own text, diacritics as written, with the
 // words that match the query marked. A word matches when it folds to a query word ("Đảng" for
 // `dang`), so a reader sees why a report was found whichever way they typed.
 

@@ -1,4 +1,4 @@
-// How search compares Vietnamese words (issue 13). Readers type with or without diacritics, in
+// How search compares Vietnamese words. Readers type with or without diacritics, in
 // NFC or NFD, with the tone mark on either vowel of "hoà"/"hòa" (old and new placement rules):
 // each word gets two forms.
 // - Its key keeps the letters' own marks (â ă ê ô ơ ư đ) and moves the tone to the end as a digit,

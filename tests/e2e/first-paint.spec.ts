@@ -1,7 +1,7 @@
 import { expect, test, type Request } from "@playwright/test";
 import { SEED_PATH } from "./seed-report";
 
-// A reader's first seconds on a phone (issue 15): what the first paint waits for, whether anything
+// A reader's first seconds on a phone: what the first paint waits for, whether anything
 // moves once JavaScript runs, and what the page fetches for links the reader has not reached for.
 const PHONE = {
   viewport: { width: 412, height: 823 },
@@ -29,7 +29,7 @@ test("the page preloads its two font files, and nothing but the lead photo comes
       links.map((link) => `${link.getAttribute("rel")} ${link.getAttribute("as") ?? ""}`.trim()),
     );
   // Two fonts, the lead photo and the stylesheet: four of the six connections a browser opens to a
-  // host over HTTP/1.1, so the stylesheet never waits for one (four subset files did: issue 15).
+  // host over HTTP/1.1, so the stylesheet never waits for one (four subset files did).
   expect(head.slice(0, head.indexOf("stylesheet"))).toEqual([
     "preload font",
     "preload font",

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
-// Searching the archive (issue 13) on the production build: the e2e content and 24 more reports
+// Searching the archive on the production build: the e2e content and 24 more reports
 // (enough for pages and filters), served by a server of their own.
 
 let own: OwnServer;

@@ -10,7 +10,7 @@ async function staticAssets(request: APIRequestContext): Promise<{ script: strin
   const stylesheet = html.match(/\/_next\/static\/chunks\/[^"\\]+\.css/)?.[0];
   if (!script || !stylesheet)
     throw new Error("the home page links no script or no stylesheet under /_next/static");
-  // The fonts are not preloaded (issue 15): the stylesheet names them, relative to itself.
+  // The stylesheet names the fonts, relative to itself: the font is found through it.
   const css = await (await request.get(stylesheet)).text();
   const relative = css.match(/url\(([^)]+\.woff2)\)/)?.[1];
   if (!relative) throw new Error("the stylesheet names no font");

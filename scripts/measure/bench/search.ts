@@ -1,4 +1,4 @@
-// The search index alone at 1,000, 10,000 and 100,000 synthetic reports (issue 13): no Next build.
+// The search index alone at 1,000, 10,000 and 100,000 synthetic reports: no Next build.
 // Each report is written as a file and read by the real loader, then indexed as the server does;
 // then a fixed mix of queries is timed, and one report's update. Prints a Markdown table.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
