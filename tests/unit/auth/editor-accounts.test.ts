@@ -1,16 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EditorAccounts } from "@/lib/auth/accounts";
 import { isSameOrigin } from "@/lib/auth/admin-policy";
 import { FAILURES_PER_ACCOUNT, FAILURES_PER_ADDRESS, SignInLimits } from "@/lib/auth/sign-in-limits";
+import { temporaryFolder } from "../support/temporary-folder";
 
 let folder: string;
 beforeEach(() => {
-  folder = mkdtempSync(path.join(tmpdir(), "bien-tap-"));
+  folder = temporaryFolder("bien-tap-");
 });
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("editors' accounts", () => {
   it("keeps an Argon2id hash, never the password, and checks it", async () => {

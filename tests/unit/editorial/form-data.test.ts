@@ -4,11 +4,9 @@ import { describe, expect, it } from "vitest";
 import { dataFromForm } from "@/lib/report-form/form-data";
 import { reportFormFields } from "@/lib/report-form/form-fields";
 import { openReportFile, reportFileText } from "@/lib/editorial/report-file";
+import { REPO_CONTENT, SEED_FILE } from "../support/paths";
 
-const SEED = path.resolve(
-  import.meta.dirname,
-  "../../../content/ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh.md",
-);
+const SEED = path.join(REPO_CONTENT, SEED_FILE);
 const fields = reportFormFields();
 
 /** The form as a browser posts it, filled from a report's data as the editors' page fills it. */

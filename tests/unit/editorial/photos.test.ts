@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { MAX_PHOTO_BYTES, photoMarkdown, preparePhoto, storePhoto } from "@/lib/editorial/photos";
+import { temporaryFolder } from "../support/temporary-folder";
 
 const photo = (format: "jpeg" | "png" | "webp", width = 64, height = 48) =>
   sharp({ create: { width, height, channels: 3, background: "#a3161a" } }).toFormat(format);
@@ -52,9 +52,8 @@ describe("preparing an uploaded photo", () => {
 describe("storing it", () => {
   let publicDir: string;
   beforeEach(() => {
-    publicDir = mkdtempSync(path.join(tmpdir(), "anh-"));
+    publicDir = temporaryFolder("anh-");
   });
-  afterEach(() => rmSync(publicDir, { recursive: true, force: true }));
 
   it("names photos anh-1.jpg, anh-2.jpg… in the report's folder, never reusing a name", async () => {
     const jpeg = await preparePhoto(await photo("jpeg").toBuffer());

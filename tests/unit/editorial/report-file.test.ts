@@ -1,20 +1,20 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openReportFile, reportFileText } from "@/lib/editorial/report-file";
 import { loadReport } from "@/lib/content/refresh";
+import { REPO_CONTENT, REPO_ROOT, SEED_FILE } from "../support/paths";
+import { temporaryFolder } from "../support/temporary-folder";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-const SEED = path.join(root, "content/ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh.md");
+const SEED = path.join(REPO_CONTENT, SEED_FILE);
 
 /** Every report file the project holds: the seed, the e2e fixtures, the valid fixtures. */
 function reportFiles(): string[] {
   return ["content", "tests/fixtures/e2e-content", "tests/fixtures/content-valid"].flatMap((folder) =>
-    readdirSync(path.join(root, folder))
+    readdirSync(path.join(REPO_ROOT, folder))
       .filter((name) => name.endsWith(".md") && !name.startsWith("_"))
-      .map((name) => path.join(root, folder, name)),
+      .map((name) => path.join(REPO_ROOT, folder, name)),
   );
 }
 
@@ -49,7 +49,7 @@ describe("a report saved with a change", () => {
     expect({ ...after.data, title: draft.data.title }).toEqual(draft.data);
     expect(after.body).toBe(draft.body);
 
-    const folder = mkdtempSync(path.join(tmpdir(), "luu-bai-"));
+    const folder = temporaryFolder("luu-bai-");
     writeFileSync(path.join(folder, "bai.md"), saved);
     writeFileSync(path.join(folder, "goc.md"), source);
     const edited = loadReport(folder, "bai.md");

@@ -1,25 +1,22 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { openReportFile } from "@/lib/editorial/report-file";
 import { deleteReport, fileVersion, saveReport } from "@/lib/editorial/save-report";
+import { useFolders } from "../support/environment";
+import { REPO_CONTENT, SEED_FILE } from "../support/paths";
+import { temporaryFolder } from "../support/temporary-folder";
 
-const SEED_FILE = "ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh.md";
 let work: string;
 let content: string;
 let logFile: string;
 
 beforeEach(() => {
-  work = mkdtempSync(path.join(tmpdir(), "luu-bai-"));
+  work = temporaryFolder("luu-bai-");
   content = path.join(work, "content");
-  cpSync(path.resolve(import.meta.dirname, "../../../content"), content, { recursive: true });
-  process.env.EDITOR_DATA_DIR = path.join(work, "data");
+  cpSync(REPO_CONTENT, content, { recursive: true });
+  useFolders({ editorData: path.join(work, "data") });
   logFile = path.join(work, "data", "nhat-ky-bien-tap.log");
-});
-afterEach(() => {
-  delete process.env.EDITOR_DATA_DIR;
-  rmSync(work, { recursive: true, force: true });
 });
 
 const seedText = () => readFileSync(path.join(content, SEED_FILE), "utf8");
