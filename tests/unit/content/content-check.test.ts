@@ -1,32 +1,27 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkArchive } from "@/lib/content/archive";
 import { fieldTableMarkdown, FIELD_TABLE_END, FIELD_TABLE_START } from "@/lib/content/field-table";
 import { loadReport } from "@/lib/content/load-report";
 import { newReportTemplate } from "@/lib/content/new-report";
+import { stubFolders } from "../support/environment";
+import { FIXTURES, REPO_ROOT } from "../support/paths";
+import { temporaryFolder } from "../support/temporary-folder";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-const invalid = path.join(root, "tests/fixtures/content-invalid");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+const invalid = path.join(FIXTURES, "content-invalid");
+const tsx = path.join(REPO_ROOT, "node_modules/.bin/tsx");
 
 /** What `npm run check-content` reports for a folder, through the same loaders, in memory. */
 function checkFolder(directory: string) {
-  const saved = process.env.CONTENT_DIR;
-  process.env.CONTENT_DIR = directory;
-  try {
-    return checkArchive();
-  } finally {
-    if (saved === undefined) delete process.env.CONTENT_DIR;
-    else process.env.CONTENT_DIR = saved;
-  }
+  stubFolders({ content: directory });
+  return checkArchive();
 }
 
 function run(script: string, args: string[], env: Record<string, string>) {
-  const result = spawnSync(tsx, [path.join(root, "scripts", script), ...args], {
-    cwd: root,
+  const result = spawnSync(tsx, [path.join(REPO_ROOT, "scripts", script), ...args], {
+    cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     encoding: "utf8",
   });
@@ -89,7 +84,7 @@ describe("every kind of mistake names the file, the field and what is expected",
 
 describe("warnings do not stop a report", () => {
   it("a photo without alt text or caption, and a missing summary, are warnings", () => {
-    const result = loadReport(path.join(root, "tests/fixtures/content-warnings"), "anh-thieu-mo-ta.md");
+    const result = loadReport(path.join(FIXTURES, "content-warnings"), "anh-thieu-mo-ta.md");
     expect(result.report).not.toBeNull();
     expect(result.problems).toEqual([]);
     expect(result.warnings.map((w) => `${w.field}: ${w.message}`)).toEqual([
@@ -122,9 +117,6 @@ describe("npm run check-content", { timeout: 20_000 }, () => {
 
 describe("npm run new-report", { timeout: 20_000 }, () => {
   const title = "Phường Hưng Dũng ra quân dọn vệ sinh đầu năm";
-  let folder = "";
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
-
   it("makes the slug from the title and dates the report now, in Vietnam time", () => {
     const { slug, markdown } = newReportTemplate(title, new Date("2026-11-26T20:30:45Z"));
     expect(slug).toBe("phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam");
@@ -136,11 +128,11 @@ describe("npm run new-report", { timeout: 20_000 }, () => {
   });
 
   it("writes a valid draft, prints its path, and refuses to overwrite it", () => {
-    folder = mkdtempSync(path.join(tmpdir(), "bai-moi-"));
+    const folder = temporaryFolder("bai-moi-");
     const first = run("new-report.ts", [title], { CONTENT_DIR: folder });
     expect(first.status).toBe(0);
     const file = path.join(folder, "phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam.md");
-    expect(first.output).toContain(`Đã tạo ${path.relative(root, file)}`);
+    expect(first.output).toContain(`Đã tạo ${path.relative(REPO_ROOT, file)}`);
 
     const result = loadReport(folder, path.basename(file));
     expect(result.problems).toEqual([]);
@@ -160,7 +152,7 @@ describe("npm run new-report", { timeout: 20_000 }, () => {
 
 describe("the editors' table of fields (docs/bien-tap/viet-bai.md)", () => {
   it("is the one the schema describes (npm run docs:fields rewrites it)", () => {
-    const page = readFileSync(path.join(root, "docs/bien-tap/viet-bai.md"), "utf8");
+    const page = readFileSync(path.join(REPO_ROOT, "docs/bien-tap/viet-bai.md"), "utf8");
     expect(page).toContain(FIELD_TABLE_START);
     const table = page.slice(page.indexOf(FIELD_TABLE_START) + FIELD_TABLE_START.length, page.indexOf(FIELD_TABLE_END));
     const normalise = (text: string) =>
@@ -173,21 +165,17 @@ describe("the editors' table of fields (docs/bien-tap/viet-bai.md)", () => {
 });
 
 describe("in next dev, content changes show without a restart", () => {
-  let folder = "";
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterEach(() => vi.unstubAllEnvs());
 
   it("a new file and an edited file are seen on the next request", async () => {
-    folder = mkdtempSync(path.join(tmpdir(), "noi-dung-"));
+    const folder = temporaryFolder("noi-dung-");
     const write = (name: string, title: string, mtime: number) => {
       const file = path.join(folder, name);
       writeFileSync(file, `---\ntitle: ${title}\ndate: 2021-01-0${mtime}\n---\n\nNội dung.\n`);
       utimesSync(file, mtime, mtime);
     };
     vi.stubEnv("NODE_ENV", "development");
-    vi.stubEnv("CONTENT_DIR", folder);
+    stubFolders({ content: folder });
     vi.resetModules();
     const { getReports, getReportBySlug } = await import("@/lib/content");
 

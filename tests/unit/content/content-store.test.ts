@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ContentStore } from "@/lib/content/store";
 import type { Report } from "@/lib/content/types";
+import { temporaryFolderForAll } from "../support/temporary-folder";
 
-const folder = mkdtempSync(path.join(tmpdir(), "kho-bai-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = temporaryFolderForAll("kho-bai-");
 
 const identity = { contentDirectory: "/noi-dung", publicDirectory: "/public", loader: "v1" };
 

@@ -4,9 +4,9 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDateLine, formatShortDate, parseReportDate, toVietnamIso, vietnamYear } from "@/lib/dates";
 import { isValidSlug, slugify } from "@/lib/slugs";
+import { FIXTURES, REPO_ROOT } from "../support/paths";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-const zoneScript = path.join(root, "tests/fixtures/dates-in-zone.ts");
+const zoneScript = path.join(FIXTURES, "dates-in-zone.ts");
 
 /** 08:00 on 12 January 2021 in Vietnam: the seed report's date. */
 const seedInstant = new Date("2021-01-12T01:00:00Z");
@@ -26,7 +26,7 @@ const run = promisify(execFile);
 
 async function runInZone(zone: string): Promise<ZoneOutput> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", zoneScript], {
-    cwd: root,
+    cwd: REPO_ROOT,
     env: { ...process.env, TZ: zone },
     timeout: 15_000,
   });

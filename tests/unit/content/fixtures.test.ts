@@ -1,29 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { toVietnamIso } from "@/lib/dates";
 import type { Report } from "@/lib/content/index";
 import { loadReport, type LoadResult } from "@/lib/content/load-report";
 import type { ContentProblem } from "@/lib/content/problems";
+import { stubFolders, stubFoldersForAll } from "../support/environment";
+import { FIXTURES, REPO_CONTENT, REPO_PUBLIC } from "../support/paths";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-const fixtures = path.join(root, "tests/fixtures");
-const validDir = path.join(fixtures, "content-valid");
-const invalidDir = path.join(fixtures, "content-invalid");
-const badUriDir = path.join(fixtures, "content-bad-uri");
+const validDir = path.join(FIXTURES, "content-valid");
+const invalidDir = path.join(FIXTURES, "content-invalid");
+const badUriDir = path.join(FIXTURES, "content-bad-uri");
 
-const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
-
-beforeAll(() => {
-  process.env.PUBLIC_DIR = path.join(root, "public");
-});
-
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+stubFoldersForAll({ public: REPO_PUBLIC });
 
 function validReport(fileName: string): Report {
   const result = loadReport(validDir, fileName);
@@ -42,7 +31,7 @@ function problemsOf(fileName: string): ContentProblem[] {
 
 /** The public content API, loaded fresh (its archive cache is a module variable) from one folder. */
 async function freshContent(directory: string) {
-  process.env.CONTENT_DIR = directory;
+  stubFolders({ content: directory });
   vi.resetModules();
   const content = await import("@/lib/content/index");
   const archive = await import("@/lib/content/archive");
@@ -251,7 +240,7 @@ describe("the archive of the valid fixtures", () => {
     const second = (await freshContent(validDir)).loadArchive();
     expect(second).toBe(first);
     expect(second.bySlug.get("ban-nhap")).toBe(first.bySlug.get("ban-nhap"));
-    const other = (await freshContent(path.join(root, "content"))).loadArchive();
+    const other = (await freshContent(REPO_CONTENT)).loadArchive();
     expect(other).not.toBe(first);
     expect(other.reports.map((report) => report.slug)).not.toContain("ban-nhap");
   });

@@ -1,10 +1,9 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Glossary, loadGlossary, unknownAbbreviations } from "@/lib/content/glossary";
 import { loadReport } from "@/lib/content/load-report";
 import { parseBody } from "@/lib/content/markdown";
+import { REPO_CONTENT, SEED_FILE } from "../support/paths";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const glossary = new Glossary([
   { abbreviation: "UBND", expansion: "Ủy ban nhân dân" },
   { abbreviation: "TP", expansion: "Thành phố" },
@@ -69,12 +68,7 @@ describe("the glossary pass", () => {
 
 describe("the seed report's abbreviations", () => {
   it("come from content/chu-viet-tat.yml, each explained once, in order of first use", () => {
-    const contentDir = path.join(root, "content");
-    const { report, warnings } = loadReport(
-      contentDir,
-      "ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh.md",
-      loadGlossary(contentDir),
-    );
+    const { report, warnings } = loadReport(REPO_CONTENT, SEED_FILE, loadGlossary(REPO_CONTENT));
     expect(report?.abbreviations.map((a) => `${a.abbreviation}: ${a.expansion}`)).toEqual([
       "UBND: Ủy ban nhân dân",
       "BCHQS: Bộ Chỉ huy Quân sự",

@@ -1,38 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { dump } from "js-yaml";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadReport } from "@/lib/content/load-report";
 import { parseBody } from "@/lib/content/markdown";
+import { stubFolders, stubFoldersForAll } from "../support/environment";
+import { REPO_PUBLIC } from "../support/paths";
+import { temporaryFolderForAll } from "../support/temporary-folder";
 
 // Random front matter and Markdown, written to real files and read by the real loaders: they
 // report problems instead of throwing, and what they publish never carries a script.
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const PHOTOS = [
   "/images/ubnd-vinh-tong-ket-qp-an-2020/anh-1.jpg",
   "/images/ubnd-vinh-tong-ket-qp-an-2020/anh-2.jpg",
 ];
 
-let workDir: string;
-const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
-
-beforeAll(() => {
-  workDir = mkdtempSync(path.join(tmpdir(), "loader-properties-"));
-  process.env.PUBLIC_DIR = path.join(root, "public");
-});
-
-afterAll(() => {
-  rmSync(workDir, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+const workDir = temporaryFolderForAll("loader-properties-");
+stubFoldersForAll({ public: REPO_PUBLIC });
 
 // ---- Checking the HTML the loaders publish ----------------------------------------------------
 
@@ -496,7 +484,7 @@ describe("the archive on random folders of reports", () => {
         sources.forEach((source, index) =>
           writeFileSync(path.join(directory, `bai-${index + 1}.md`), source),
         );
-        process.env.CONTENT_DIR = directory;
+        stubFolders({ content: directory });
         // The archive is cached per process: load a fresh copy of the modules for each folder.
         vi.resetModules();
         const { loadArchive, loadWholeReport } = await import("@/lib/content/archive");

@@ -1,13 +1,9 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toVietnamIso } from "@/lib/dates";
 import { getReportBySlug, getReportPage, getReports, type Report } from "@/lib/content/index";
 import { loadReport } from "@/lib/content/load-report";
-
-const root = path.resolve(import.meta.dirname, "../../..");
-const contentDir = path.join(root, "content");
-const seedSlug = "ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh";
-const seedFile = `${seedSlug}.md`;
+import { stubFoldersForAll } from "../support/environment";
+import { REPO_CONTENT, REPO_PUBLIC, SEED_FILE, SEED_SLUG } from "../support/paths";
 
 /** The text of each `<p>` in the body's HTML blocks, in reading order. */
 function paragraphs(report: Report): string[] {
@@ -30,10 +26,9 @@ function layout(report: Report): string[] {
 
 let report: Report;
 
+stubFoldersForAll({ content: REPO_CONTENT, public: REPO_PUBLIC });
 beforeAll(() => {
-  process.env.CONTENT_DIR = contentDir;
-  process.env.PUBLIC_DIR = path.join(root, "public");
-  const result = loadReport(contentDir, seedFile);
+  const result = loadReport(REPO_CONTENT, SEED_FILE);
   expect(result.problems).toEqual([]);
   expect(result.report).not.toBeNull();
   report = result.report as Report;
@@ -42,8 +37,8 @@ beforeAll(() => {
 describe("the seed report, loaded from content/", () => {
   it("has its title, slug and file", () => {
     expect(report.title).toBe("UBND thành phố Vinh tổng kết công tác quốc phòng - an ninh");
-    expect(report.slug).toBe(seedSlug);
-    expect(report.file).toBe(seedFile);
+    expect(report.slug).toBe(SEED_SLUG);
+    expect(report.file).toBe(SEED_FILE);
   });
 
   it("is dated 08:00 on 12 January 2021, Vietnam time, and never updated", () => {
@@ -176,12 +171,12 @@ describe("the seed report, loaded from content/", () => {
 describe("the archive built from content/", () => {
   it("lists the seed report among the published reports", () => {
     const reports = getReports();
-    expect(reports.map((item) => item.slug)).toContain(seedSlug);
+    expect(reports.map((item) => item.slug)).toContain(SEED_SLUG);
     expect(reports.every((item) => !item.draft)).toBe(true);
   });
 
   it("finds the seed report by its slug, loaded the same way", () => {
-    expect(getReportBySlug(seedSlug)).toEqual(report);
+    expect(getReportBySlug(SEED_SLUG)).toEqual(report);
   });
 
   it("returns null for a slug no report has", () => {
@@ -191,7 +186,7 @@ describe("the archive built from content/", () => {
 
   it("treats a path-like slug as an unknown slug, not a file path", () => {
     expect(getReportBySlug("../package")).toBeNull();
-    expect(getReportBySlug(`../content/${seedSlug}`)).toBeNull();
+    expect(getReportBySlug(`../content/${SEED_SLUG}`)).toBeNull();
   });
 
   it("puts the seed report on page 1 of the listing", () => {
@@ -199,7 +194,7 @@ describe("the archive built from content/", () => {
     expect(page).not.toBeNull();
     expect(page?.page).toBe(1);
     expect(page?.pageCount).toBe(1);
-    expect(page?.reports.map((item) => item.slug)).toContain(seedSlug);
+    expect(page?.reports.map((item) => item.slug)).toContain(SEED_SLUG);
   });
 
   it("has no page 2, and no page 0 or 1.5", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openReportFile } from "@/lib/editorial/report-file";
 import { deleteReport, fileVersion, saveReport } from "@/lib/editorial/save-report";
-import { useFolders } from "../support/environment";
+import { stubFolders } from "../support/environment";
 import { REPO_CONTENT, SEED_FILE } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
 
@@ -15,7 +15,7 @@ beforeEach(() => {
   work = temporaryFolder("luu-bai-");
   content = path.join(work, "content");
   cpSync(REPO_CONTENT, content, { recursive: true });
-  useFolders({ editorData: path.join(work, "data") });
+  stubFolders({ editorData: path.join(work, "data") });
   logFile = path.join(work, "data", "nhat-ky-bien-tap.log");
 });
 

@@ -1,17 +1,18 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Archive, loadWholeReport, refreshArchive, startLiveArchive } from "@/lib/content/refresh";
 import { problemsReport } from "@/lib/publishing/problem-report";
 import { stalePaths } from "@/lib/publishing/stale-paths";
+import { stubFoldersForAll } from "../support/environment";
+import { REPO_PUBLIC } from "../support/paths";
+import { temporaryFolderForAll } from "../support/temporary-folder";
 
 // The live server's side of publishing, on real Markdown files in a folder of their own, through
 // the real loaders and an in-memory store: what a change makes stale, and what a broken file keeps.
 
-const root = path.resolve(import.meta.dirname, "../../..");
-let folder: string;
-const saved = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
+const folder = temporaryFolderForAll("dang-bai-unit-");
+stubFoldersForAll({ content: folder, public: REPO_PUBLIC });
 
 interface Fields {
   title: string;
@@ -44,9 +45,6 @@ function publish(): { before: Archive; after: Archive; stale: string[] } {
 }
 
 beforeAll(() => {
-  folder = mkdtempSync(path.join(tmpdir(), "dang-bai-unit-"));
-  process.env.CONTENT_DIR = folder;
-  process.env.PUBLIC_DIR = path.join(root, "public");
   startLiveArchive();
   // Twenty-two reports: the listing has two pages.
   for (let day = 1; day <= 22; day += 1) {
@@ -72,14 +70,6 @@ beforeAll(() => {
     category: "Thể thao",
   });
   publish();
-});
-
-afterAll(() => {
-  rmSync(folder, { recursive: true, force: true });
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
 });
 
 const EDITED_STANDALONE: Fields = {

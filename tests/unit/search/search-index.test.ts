@@ -1,12 +1,9 @@
-import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadReport } from "@/lib/content/refresh";
 import { searchDocument } from "@/lib/search/documents";
 import { SearchIndex, type SearchDocument } from "@/lib/search/search-index";
-
-const contentDir = path.resolve(import.meta.dirname, "../../../content");
-const SEED = "ubnd-thanh-pho-vinh-tong-ket-cong-tac-quoc-phong-an-ninh";
+import { REPO_CONTENT, SEED_FILE, SEED_SLUG } from "../support/paths";
 
 let index: SearchIndex;
 beforeEach(() => {
@@ -15,7 +12,7 @@ beforeEach(() => {
 afterEach(() => index.close());
 
 function seed(): SearchDocument {
-  const { report, problems } = loadReport(contentDir, `${SEED}.md`);
+  const { report, problems } = loadReport(REPO_CONTENT, SEED_FILE);
   if (!report) throw new Error(JSON.stringify(problems));
   return searchDocument(report);
 }
@@ -50,13 +47,13 @@ describe("the seed report", () => {
       "Đinh Bạt Văn",
       "QUOC PHONG",
     ]) {
-      expect(index.search({ text: query }).slugs, query).toEqual([SEED]);
+      expect(index.search({ text: query }).slugs, query).toEqual([SEED_SLUG]);
     }
   });
 
   it("is found by a person's rank and role, and by its captions", () => {
-    expect(index.search({ text: "thuong ta" }).slugs).toEqual([SEED]);
-    expect(index.search({ text: "pho chi huy truong" }).slugs).toEqual([SEED]);
+    expect(index.search({ text: "thuong ta" }).slugs).toEqual([SEED_SLUG]);
+    expect(index.search({ text: "pho chi huy truong" }).slugs).toEqual([SEED_SLUG]);
   });
 
   it("is not found by words it does not hold", () => {

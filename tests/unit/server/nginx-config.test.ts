@@ -1,19 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { siteFiles } from "../../../tools/stack";
+import { temporaryFolder } from "../support/temporary-folder";
 
 // deploy/nginx as nginx itself reads it (`nginx -t`): the production examples in site.d/, and the
 // site.d/ that `npm run stack` writes. Needs Debian's nginx, which `.ci/run` installs.
 const NGINX = "/usr/sbin/nginx";
-let prefix: string;
-
-afterEach(() => rmSync(prefix, { recursive: true, force: true }));
 
 function testConfig(site?: Record<string, string>) {
-  prefix = mkdtempSync(path.join(tmpdir(), "nginx-config-"));
+  const prefix = temporaryFolder("nginx-config-");
   const conf = path.join(prefix, "conf");
   cpSync("deploy/nginx", conf, { recursive: true });
   for (const [name, text] of Object.entries(site ?? {})) writeFileSync(path.join(conf, "site.d", name), text);

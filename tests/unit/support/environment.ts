@@ -35,7 +35,7 @@ function restore(saved: Saved) {
 }
 
 /** Points lib/ at these folders until the current test ends (call it in the test or in a beforeEach). */
-export function useFolders(folders: Folders): void {
+export function stubFolders(folders: Folders): void {
   const saved = stub(folders);
   onTestFinished(() => restore(saved));
 }
@@ -44,7 +44,7 @@ export function useFolders(folders: Folders): void {
  * Points lib/ at these folders for every test of the file or describe block whose top level calls
  * it, and for the beforeAll hooks registered after it; put back after the last test.
  */
-export function useFoldersForAll(folders: Folders): void {
+export function stubFoldersForAll(folders: Folders): void {
   let saved: Saved = [];
   beforeAll(() => {
     saved = stub(folders);
