@@ -1,6 +1,7 @@
-// The browser tests need three Debian packages: Chromium at /usr/bin/chromium (Playwright's own
-// download cannot reach the internet here), and nginx and redis-server for the production stack
-// (tests/e2e/stack.spec.ts). As root on Debian, as in CI, the missing ones are installed;
+// The browser tests need four Debian packages: Chromium at /usr/bin/chromium (Playwright's own
+// download cannot reach the internet here), nginx and redis-server for the production stack
+// (tests/e2e/stack.spec.ts), and Java for the HTML validator, vnu.jar from the vnu-jar package
+// (tests/e2e/html-validity.spec.ts). As root on Debian, as in CI, the missing ones are installed;
 // elsewhere this says what to install (Playwright falls back to its own browser if one is there).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -9,6 +10,7 @@ const PACKAGES = [
   { file: "/usr/bin/chromium", name: "chromium" },
   { file: "/usr/sbin/nginx", name: "nginx" },
   { file: "/usr/bin/redis-server", name: "redis-server" },
+  { file: "/usr/bin/java", name: "default-jre-headless" },
 ];
 
 const missing = PACKAGES.filter(({ file }) => !existsSync(file)).map(({ name }) => name);

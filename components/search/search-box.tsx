@@ -7,7 +7,8 @@ import type { Suggestion } from "@/lib/search/archive-search";
 
 // The header's search box: a plain GET form to /tim-kiem that works without JavaScript; with it,
 // suggestions as the reader types (reports, people, topics), as an ARIA combobox: arrows move,
-// Enter opens the one chosen (or searches), Escape closes, and the count is announced.
+// Enter opens the one chosen (or searches), Escape closes (a second one empties the box), and the
+// count is announced.
 
 const SUGGEST_AFTER_MS = 150;
 const MIN_CHARACTERS = 2;
@@ -70,10 +71,15 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
       const places = suggestions.length + 1;
       setActive((current) => ((current + 1 + step + places) % places) - 1);
     } else if (event.key === "Escape" && expanded) {
-      // Closes the list only: the browser's own Escape would also empty a search box.
+      // Closes the list and keeps the text.
       event.preventDefault();
       setOpen(false);
       setActive(-1);
+    } else if (event.key === "Escape" && query !== "") {
+      // With the list closed, empties the box, as a search input's own Escape does.
+      event.preventDefault();
+      setQuery("");
+      askForSuggestions("");
     } else if (event.key === "Enter" && expanded && active >= 0) {
       event.preventDefault();
       setOpen(false);
@@ -95,7 +101,11 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
       <input
         id={`${id}-q`}
         className="search-box__input"
-        type="search"
+        // type="text", not "search": ARIA in HTML does not let a search input be a combobox, a
+        // text input it does. Phones still show their search keyboard, with a "search" key.
+        type="text"
+        inputMode="search"
+        enterKeyHint="search"
         name="q"
         placeholder="Tìm bài viết, người, chủ đề…"
         autoComplete="off"

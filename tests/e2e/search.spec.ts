@@ -132,6 +132,17 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(/\/tim-kiem\?q=quoc\+ph$/);
   });
 
+  test("a second Escape empties the box, as a search input's own does", async ({ page }) => {
+    await page.goto(at("/"));
+    const box = page.getByRole("combobox", { name: "Tìm bài viết" });
+    await box.pressSequentially("quoc ph", { delay: 30 });
+    await expect(page.getByRole("listbox", { name: "Gợi ý" })).toBeVisible();
+    await box.press("Escape");
+    await expect(box).toHaveValue("quoc ph");
+    await box.press("Escape");
+    await expect(box).toHaveValue("");
+  });
+
   test("the results page passes axe", async ({ page }) => {
     await page.goto(at("/tim-kiem?q=ban+tin"));
     const results = await new AxeBuilder({ page })
