@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -10,14 +9,17 @@ import {
   UNLISTED_ROUTES,
 } from "@/lib/pages";
 import { absoluteUrl } from "@/lib/site";
+import { stubFoldersForAll } from "../support/environment";
+import { REPO_PUBLIC, REPO_ROOT } from "../support/paths";
+import { temporaryFolderForAll } from "../support/temporary-folder";
 
 // The one owner of addresses, on real Markdown files through the real loaders.
 
-const root = path.resolve(import.meta.dirname, "../../..");
-let folder: string;
+const folder = temporaryFolderForAll("dia-chi-");
+stubFoldersForAll({ content: folder, public: REPO_PUBLIC });
 
 /** Every route under app/, as Next names it: folders down to a page, a route handler or a metadata file. */
-function appRoutes(directory = path.join(root, "app"), prefix = ""): string[] {
+function appRoutes(directory = path.join(REPO_ROOT, "app"), prefix = ""): string[] {
   const found: string[] = [];
   for (const name of readdirSync(directory)) {
     const full = path.join(directory, name);
@@ -52,9 +54,6 @@ function write(slug: string, day: number, tags: string[], people: string[]) {
 }
 
 beforeAll(() => {
-  folder = mkdtempSync(path.join(tmpdir(), "dia-chi-"));
-  vi.stubEnv("CONTENT_DIR", folder);
-  vi.stubEnv("PUBLIC_DIR", path.join(root, "public"));
   vi.stubEnv("PRERENDER_REPORTS", "25");
   // 28 reports: two listing pages; a tag on 21 of them: two pages of its own.
   for (let day = 1; day <= 28; day += 1) {
@@ -69,7 +68,6 @@ beforeAll(() => {
 
 afterAll(() => {
   vi.unstubAllEnvs();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 describe("every address the site publishes", () => {

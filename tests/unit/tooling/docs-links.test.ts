@@ -1,33 +1,23 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../support/paths";
+import { temporaryFolder } from "../support/temporary-folder";
 
 // The docs are read by following links: README.md → docs/<audience>/… → each other and the code.
 // A link that names a missing file or a heading that was renamed is found here, not by a reporter.
-
-const root = path.resolve(import.meta.dirname, "../../..");
 
 /** README.md and every Markdown file under docs/, relative to the repository's root. */
 function documents(): string[] {
   const found = ["README.md"];
   const walk = (folder: string) => {
-    for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+    for (const entry of readdirSync(path.join(REPO_ROOT, folder), { withFileTypes: true })) {
       const relative = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(relative);
       else if (entry.name.endsWith(".md")) found.push(relative);
     }
   };
-  if (existsSync(path.join(root, "docs"))) walk("docs");
+  if (existsSync(path.join(REPO_ROOT, "docs"))) walk("docs");
   return found.sort();
 }
 
@@ -99,7 +89,7 @@ export function relativeLinks(markdown: string): Link[] {
 }
 
 /** What is wrong with each relative link of `document` (a path under `base`), as readable lines. */
-export function brokenLinks(document: string, base: string = root): string[] {
+export function brokenLinks(document: string, base: string = REPO_ROOT): string[] {
   const markdown = readFileSync(path.join(base, document), "utf8");
   const problems: string[] = [];
   for (const { line, target } of relativeLinks(markdown)) {
@@ -136,7 +126,7 @@ describe("the docs' links", () => {
   });
 
   it("README.md links to every page under docs/", () => {
-    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     const linked = new Set(
       relativeLinks(readme).map(({ target }) => path.normalize(decodeURIComponent(target.split("#")[0]))),
     );
@@ -145,9 +135,9 @@ describe("the docs' links", () => {
     const queue = [...linked].filter((target) => target.endsWith(".md"));
     while (queue.length > 0) {
       const page = queue.shift()!;
-      if (reachable.has(page) || !existsSync(path.join(root, page))) continue;
+      if (reachable.has(page) || !existsSync(path.join(REPO_ROOT, page))) continue;
       reachable.add(page);
-      for (const { target } of relativeLinks(readFileSync(path.join(root, page), "utf8"))) {
+      for (const { target } of relativeLinks(readFileSync(path.join(REPO_ROOT, page), "utf8"))) {
         const file = decodeURIComponent(target.split("#")[0]);
         if (file.endsWith(".md")) queue.push(path.normalize(path.join(path.dirname(page), file)));
       }
@@ -184,23 +174,19 @@ describe("how a link is checked", () => {
       "2 README.md#a-heading-that-is-not-there",
     ]);
 
-    const base = mkdtempSync(path.join(tmpdir(), "docs-links-"));
-    try {
-      mkdirSync(path.join(base, "docs/bien-tap"), { recursive: true });
-      writeFileSync(path.join(base, "README.md"), "# How the code is laid out\n\n" + markdown);
-      writeFileSync(
-        path.join(base, "docs/bien-tap/anh.md"),
-        "# Ảnh\n\n[về](../../README.md#nowhere) [ổn](#ảnh)\n",
-      );
-      expect(brokenLinks("README.md", base)).toEqual([
-        "README.md:4 → docs/khong-co.md: no such file",
-        "README.md:4 → README.md#a-heading-that-is-not-there: no heading there gives #a-heading-that-is-not-there",
-      ]);
-      expect(brokenLinks("docs/bien-tap/anh.md", base)).toEqual([
-        "docs/bien-tap/anh.md:3 → ../../README.md#nowhere: no heading there gives #nowhere",
-      ]);
-    } finally {
-      rmSync(base, { recursive: true, force: true });
-    }
+    const base = temporaryFolder("docs-links-");
+    mkdirSync(path.join(base, "docs/bien-tap"), { recursive: true });
+    writeFileSync(path.join(base, "README.md"), "# How the code is laid out\n\n" + markdown);
+    writeFileSync(
+      path.join(base, "docs/bien-tap/anh.md"),
+      "# Ảnh\n\n[về](../../README.md#nowhere) [ổn](#ảnh)\n",
+    );
+    expect(brokenLinks("README.md", base)).toEqual([
+      "README.md:4 → docs/khong-co.md: no such file",
+      "README.md:4 → README.md#a-heading-that-is-not-there: no heading there gives #a-heading-that-is-not-there",
+    ]);
+    expect(brokenLinks("docs/bien-tap/anh.md", base)).toEqual([
+      "docs/bien-tap/anh.md:3 → ../../README.md#nowhere: no heading there gives #nowhere",
+    ]);
   });
 });

@@ -1,11 +1,11 @@
-import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../support/paths";
 
 // The doors between the rooms of the code, as eslint.config.mjs keeps them: each import below is
 // linted as if it stood in the named file, through the project's own ESLint configuration.
 
-const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, "../../..") });
+const eslint = new ESLint({ cwd: REPO_ROOT });
 
 async function refusal(file: string, specifier: string): Promise<string | null> {
   const [result] = await eslint.lintText(`import { x } from "${specifier}";\nexport const y = x;\n`, {
