@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOut } from "@/app/quan-tri/dang-nhap/actions";
+import { PermalinkForm } from "@/components/admin/permalink-form";
 import { reportRows } from "@/lib/editorial/report-rows";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { signedInEditor } from "@/lib/auth/session";
@@ -23,9 +24,9 @@ export default async function AdminHome({ searchParams }: Props) {
     <div className="admin">
       <div className="admin__bar">
         <h1>Các bài viết</h1>
-        <form action={signOut}>
+        <PermalinkForm action={signOut} permalink={adminRoutes.home}>
           <span>{editor}</span> <button type="submit">Đăng xuất</button>
-        </form>
+        </PermalinkForm>
       </div>
       <p>
         <Link href={adminRoutes.newReport}>+ Viết bài mới</Link>

@@ -12,12 +12,15 @@ export function ReportEditorPage({
   opened,
   state,
   actions,
+  permalink,
 }: {
   heading: string;
   opened: OpenedReport;
   state: EditorState;
   /** The form's server actions, from the page (components never import app/). */
   actions: ReportEditorActions;
+  /** The page's own address, without its query: where its forms post without JavaScript. */
+  permalink: string;
 }) {
   return (
     <div className="admin">
@@ -32,6 +35,7 @@ export function ReportEditorPage({
         categories={getTopics("category").map((topic) => topic.name)}
         tags={getTopics("tag").map((topic) => topic.name)}
         {...actions}
+        permalink={permalink}
       />
     </div>
   );

@@ -15,7 +15,7 @@ export interface ReportEditorActions {
   saveAction: (previous: EditorState, form: FormData) => Promise<EditorState>;
   previewAction: (form: FormData) => Promise<ReactNode>;
   uploadAction: (form: FormData) => Promise<PhotoUpload>;
-  deleteAction: (form: FormData) => Promise<void>;
+  deleteAction: (previous: void, form: FormData) => Promise<void>;
 }
 
 interface ReportEditorProps extends ReportEditorActions {
@@ -25,6 +25,8 @@ interface ReportEditorProps extends ReportEditorActions {
   blankLineFirst: boolean;
   categories: string[];
   tags: string[];
+  /** The page's own address, where the forms post without JavaScript. */
+  permalink: string;
 }
 
 type Row = Record<string, string>;
@@ -80,17 +82,19 @@ function GroupList({
           {(field.fields ?? []).map((inner) => {
             const name = `${field.name}.${index}.${inner.name}`;
             return (
-              <label key={inner.name}>
-                {inner.label}
-                {inner.required ? " *" : ""}
-                <input
-                  name={name}
-                  defaultValue={row.values[inner.name] ?? ""}
-                  aria-describedby={problems[name] ? `${name}-loi` : undefined}
-                  aria-invalid={problems[name] ? true : undefined}
-                />
+              <div key={inner.name} className="admin-field">
+                <label>
+                  {inner.label}
+                  {inner.required ? " *" : ""}
+                  <input
+                    name={name}
+                    defaultValue={row.values[inner.name] ?? ""}
+                    aria-describedby={problems[name] ? `${name}-loi` : undefined}
+                    aria-invalid={problems[name] ? true : undefined}
+                  />
+                </label>
                 <Problems id={`${name}-loi`} messages={problems[name]} />
-              </label>
+              </div>
             );
           })}
           <div className="admin-group__actions">
@@ -122,11 +126,14 @@ function ListWithSuggestions({
   value,
   listId,
   describedBy,
+  children,
 }: {
   field: FormField;
   value: unknown;
   listId: string;
   describedBy: string;
+  /** The label's words and hint. */
+  children: ReactNode;
 }) {
   const list = useRef<HTMLTextAreaElement>(null);
   const [adding, setAdding] = useState("");
@@ -140,15 +147,19 @@ function ListWithSuggestions({
     if (!items.includes(item)) list.current.value = [...items, item].join("\n");
     setAdding("");
   };
+  // The add box beside the label, not in it: a label holds one control (HTML's rule).
   return (
     <>
-      <textarea
-        ref={list}
-        name={field.name}
-        rows={3}
-        defaultValue={Array.isArray(value) ? value.map(text).join("\n") : ""}
-        aria-describedby={describedBy}
-      />
+      <label>
+        {children}
+        <textarea
+          ref={list}
+          name={field.name}
+          rows={3}
+          defaultValue={Array.isArray(value) ? value.map(text).join("\n") : ""}
+          aria-describedby={describedBy}
+        />
+      </label>
       <span className="admin__add">
         <input
           aria-label={`Thêm ${field.label.toLowerCase()} (gợi ý từ những cái đã dùng)`}
@@ -198,15 +209,18 @@ function Field({
         {(field.fields ?? []).map((inner) => {
           const name = `${field.name}.${inner.name}`;
           return (
-            <label key={inner.name}>
-              {inner.label}
-              <input
-                name={name}
-                defaultValue={text(group[inner.name])}
-                aria-invalid={problems[name] ? true : undefined}
-              />
+            <div key={inner.name} className="admin-field">
+              <label>
+                {inner.label}
+                <input
+                  name={name}
+                  defaultValue={text(group[inner.name])}
+                  aria-describedby={problems[name] ? `${name}-loi` : undefined}
+                  aria-invalid={problems[name] ? true : undefined}
+                />
+              </label>
               <Problems id={`${name}-loi`} messages={problems[name]} />
-            </label>
+            </div>
           );
         })}
         <Problems id={`${field.name}-loi`} messages={problems[field.name]} />
@@ -222,41 +236,57 @@ function Field({
     );
   }
   const hintId = `${field.name}-goi-y`;
-  return (
-    <label>
+  const heading = (
+    <>
       {field.label}
       {field.required ? " *" : ""}
       <span id={hintId} className="admin__hint">
         {field.hint}
         {field.kind === "text-list" ? " Mỗi dòng một mục." : ""}
       </span>
-      {field.kind === "text-list" && lists[field.name] ? (
+    </>
+  );
+  if (field.kind === "text-list" && lists[field.name]) {
+    return (
+      <div className="admin-field">
         <ListWithSuggestions
           field={field}
           value={value}
           listId={lists[field.name]}
           describedBy={[hintId, describedBy].filter(Boolean).join(" ")}
-        />
-      ) : field.kind === "text-list" ? (
-        <textarea
-          name={field.name}
-          rows={3}
-          defaultValue={Array.isArray(value) ? value.map(text).join("\n") : ""}
-          aria-describedby={[hintId, describedBy].filter(Boolean).join(" ")}
-          aria-invalid={describedBy ? true : undefined}
-        />
-      ) : (
-        <input
-          name={field.name}
-          defaultValue={text(value)}
-          list={lists[field.name]}
-          required={field.required}
-          aria-describedby={[hintId, describedBy].filter(Boolean).join(" ")}
-          aria-invalid={describedBy ? true : undefined}
-        />
-      )}
+        >
+          {heading}
+        </ListWithSuggestions>
+        <Problems id={`${field.name}-loi`} messages={problems[field.name]} />
+      </div>
+    );
+  }
+  // The problems beside the label, not in it: a list is not allowed in a label (HTML's rule).
+  return (
+    <div className="admin-field">
+      <label>
+        {heading}
+        {field.kind === "text-list" ? (
+          <textarea
+            name={field.name}
+            rows={3}
+            defaultValue={Array.isArray(value) ? value.map(text).join("\n") : ""}
+            aria-describedby={[hintId, describedBy].filter(Boolean).join(" ")}
+            aria-invalid={describedBy ? true : undefined}
+          />
+        ) : (
+          <input
+            name={field.name}
+            defaultValue={text(value)}
+            list={lists[field.name]}
+            required={field.required}
+            aria-describedby={[hintId, describedBy].filter(Boolean).join(" ")}
+            aria-invalid={describedBy ? true : undefined}
+          />
+        )}
+      </label>
       <Problems id={`${field.name}-loi`} messages={problems[field.name]} />
-    </label>
+    </div>
   );
 }
 
@@ -273,8 +303,11 @@ export function ReportEditor({
   previewAction,
   uploadAction,
   deleteAction,
+  permalink,
 }: ReportEditorProps) {
-  const [state, save, saving] = useActionState(saveAction, initial);
+  // Why the permalink: React writes it as the form's action, where action="" is not valid HTML.
+  const [state, save, saving] = useActionState(saveAction, initial, permalink);
+  const [, deleteNow] = useActionState(deleteAction, undefined, permalink);
   const form = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<ReactNode>(null);
   const [previewing, startPreview] = useTransition();
@@ -319,88 +352,96 @@ export function ReportEditor({
     });
   const general = state.problems[""];
   return (
-    <form ref={form} action={save} className="admin-form admin-editor" noValidate>
-      <input type="hidden" name={reportInputs.file} value={state.file ?? ""} />
-      <input type="hidden" name={reportInputs.version} value={state.version ?? ""} />
-      <input type="hidden" name={reportInputs.blankLineFirst} value={blankLineFirst ? "1" : "0"} />
-      {state.message && (
-        <p className={state.saved ? "admin__notice" : "admin__error"} role={state.saved ? "status" : "alert"}>
-          {state.message}
-        </p>
-      )}
-      <Problems id="loi-chung" messages={general} />
-      <datalist id="chuyen-muc-da-dung">
-        {categories.map((category) => (
-          <option key={category} value={category} />
+    <>
+      <form ref={form} action={save} className="admin-form admin-editor" noValidate>
+        <input type="hidden" name={reportInputs.file} value={state.file ?? ""} />
+        <input type="hidden" name={reportInputs.version} value={state.version ?? ""} />
+        <input type="hidden" name={reportInputs.blankLineFirst} value={blankLineFirst ? "1" : "0"} />
+        {state.message && (
+          <p
+            className={state.saved ? "admin__notice" : "admin__error"}
+            role={state.saved ? "status" : "alert"}
+          >
+            {state.message}
+          </p>
+        )}
+        <Problems id="loi-chung" messages={general} />
+        <datalist id="chuyen-muc-da-dung">
+          {categories.map((category) => (
+            <option key={category} value={category} />
+          ))}
+        </datalist>
+        <datalist id="chu-de-da-dung">
+          {tags.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+        {fields.map((field) => (
+          <Field
+            key={field.name}
+            field={field}
+            state={state}
+            lists={{ category: "chuyen-muc-da-dung", tags: "chu-de-da-dung" }}
+          />
         ))}
-      </datalist>
-      <datalist id="chu-de-da-dung">
-        {tags.map((tag) => (
-          <option key={tag} value={tag} />
-        ))}
-      </datalist>
-      {fields.map((field) => (
-        <Field
-          key={field.name}
-          field={field}
-          state={state}
-          lists={{ category: "chuyen-muc-da-dung", tags: "chu-de-da-dung" }}
-        />
-      ))}
-      <label>
-        Nội dung (Markdown)
-        <textarea
-          name={reportInputs.body}
-          rows={20}
-          defaultValue={blankLineFirst ? state.body.replace(/^\n/, "") : state.body}
-          onChange={drawPreviewSoon}
-          ref={body}
-        />
-      </label>
-      <fieldset className="admin-group">
-        <legend>Thêm ảnh</legend>
-        <p className="admin__hint">
-          JPEG, PNG hoặc WebP, tối đa 15 MB. Ảnh được lưu lại dưới tên anh-1.jpg, anh-2.jpg… trong thư mục của
-          bài, đã bỏ thông tin vị trí chụp.
-        </p>
         <label>
-          Tệp ảnh
-          <input type="file" name={reportInputs.photo} accept="image/jpeg,image/png,image/webp" />
+          Nội dung (Markdown)
+          <textarea
+            name={reportInputs.body}
+            rows={20}
+            defaultValue={blankLineFirst ? state.body.replace(/^\n/, "") : state.body}
+            onChange={drawPreviewSoon}
+            ref={body}
+          />
         </label>
-        <label>
-          Mô tả ảnh (chữ thay ảnh) *
-          <input name={reportInputs.photoAlt} />
-        </label>
-        <label>
-          Chú thích
-          <input name={reportInputs.photoCaption} />
-        </label>
-        <label>
-          Tác giả ảnh
-          <input name={reportInputs.photoCredit} />
-        </label>
-        <button type="button" onClick={sendPhoto} disabled={uploading}>
-          {uploading ? "Đang tải ảnh…" : "Tải ảnh lên"}
-        </button>
-        <p role="status">{upload}</p>
-      </fieldset>
-      <div className="admin-editor__actions">
-        <button type="submit" disabled={saving}>
-          {saving ? "Đang lưu…" : "Lưu"}
-        </button>
-        <button type="button" onClick={drawPreview} disabled={previewing}>
-          Xem trước
-        </button>
-      </div>
-      <section className="admin-editor__preview" aria-label="Xem trước" aria-busy={previewing}>
-        {preview}
-      </section>
+        <fieldset className="admin-group">
+          <legend>Thêm ảnh</legend>
+          <p className="admin__hint">
+            JPEG, PNG hoặc WebP, tối đa 15 MB. Ảnh được lưu lại dưới tên anh-1.jpg, anh-2.jpg… trong thư mục
+            của bài, đã bỏ thông tin vị trí chụp.
+          </p>
+          <label>
+            Tệp ảnh
+            <input type="file" name={reportInputs.photo} accept="image/jpeg,image/png,image/webp" />
+          </label>
+          <label>
+            Mô tả ảnh (chữ thay ảnh) *
+            <input name={reportInputs.photoAlt} />
+          </label>
+          <label>
+            Chú thích
+            <input name={reportInputs.photoCaption} />
+          </label>
+          <label>
+            Tác giả ảnh
+            <input name={reportInputs.photoCredit} />
+          </label>
+          <button type="button" onClick={sendPhoto} disabled={uploading}>
+            {uploading ? "Đang tải ảnh…" : "Tải ảnh lên"}
+          </button>
+          <p role="status">{upload}</p>
+        </fieldset>
+        <div className="admin-editor__actions">
+          <button type="submit" disabled={saving}>
+            {saving ? "Đang lưu…" : "Lưu"}
+          </button>
+          <button type="button" onClick={drawPreview} disabled={previewing}>
+            Xem trước
+          </button>
+        </div>
+        <section className="admin-editor__preview" aria-label="Xem trước" aria-busy={previewing}>
+          {preview}
+        </section>
+      </form>
       {state.file && (
-        // Posts the form's file and the version it now holds: a report changed elsewhere is not deleted.
-        <button type="submit" formAction={deleteAction} className="admin-delete">
-          Xóa bài này
-        </button>
+        // A form of its own, as a button's formAction would be formaction="": it posts the file and the
+        // version the editor's form now holds, so a report changed elsewhere is not deleted.
+        <form action={deleteNow} className="admin-delete">
+          <input type="hidden" name={reportInputs.file} value={state.file} />
+          <input type="hidden" name={reportInputs.version} value={state.version ?? ""} />
+          <button type="submit">Xóa bài này</button>
+        </form>
       )}
-    </form>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { startOwnServer } from "./own-server";
 import { SEED_PATH } from "./seed-report";
 
 // Every kind of page, as the server sends it, checked by the Nu Html Checker (vnu, the W3C's
@@ -26,6 +27,16 @@ const PAGES = {
   "khong-tim-thay": "/khong-co-trang-nay",
   "dang-nhap": "/quan-tri/dang-nhap",
 } as const;
+
+/** The editors' pages, as a signed-in editor gets them from a server of the test's own. */
+const EDITOR_PAGES = {
+  "bien-tap": "/quan-tri",
+  "bai-moi": "/quan-tri/moi",
+  "sua-bai": `/quan-tri/sua/${SEED_PATH.split("/").at(-1)}`,
+} as const;
+
+const ADDRESSES: Record<string, string> = { ...PAGES, ...EDITOR_PAGES };
+const PASSWORD = "mật khẩu thử nghiệm đủ dài";
 
 interface VnuMessage {
   type: string;
@@ -53,9 +64,10 @@ function vnu(files: string[]): Promise<VnuMessage[]> {
   });
 }
 
-test("every kind of page is valid HTML, by the Nu Html Checker", async ({ request }) => {
+test("every kind of page is valid HTML, by the Nu Html Checker", async ({ request, page }) => {
   test.setTimeout(120_000);
   const folder = mkdtempSync(path.join(tmpdir(), "vnu-"));
+  const own = await startOwnServer({ prefix: "vnu-", editors: { bientap: PASSWORD } });
   try {
     const files: string[] = [];
     for (const [name, address] of Object.entries(PAGES)) {
@@ -65,15 +77,29 @@ test("every kind of page is valid HTML, by the Nu Html Checker", async ({ reques
       writeFileSync(file, await response.text());
       files.push(file);
     }
+    await page.goto(own.at("/quan-tri/dang-nhap"));
+    await page.getByLabel("Tên đăng nhập").fill("bientap");
+    await page.getByLabel("Mật khẩu").fill(PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page).toHaveURL(own.at("/quan-tri"));
+    for (const [name, address] of Object.entries(EDITOR_PAGES)) {
+      // The page's own request, with its session cookie; a redirect would be the sign-in page.
+      const response = await page.request.get(own.at(address), { maxRedirects: 0 });
+      expect(response.status(), address).toBe(200);
+      const file = path.join(folder, `${name}.html`);
+      writeFileSync(file, await response.text());
+      files.push(file);
+    }
     const errors = (await vnu(files))
       .filter((message) => message.type === "error")
       .map(
         ({ url, lastLine, message, extract }) =>
-          `${PAGES[path.basename(url ?? "", ".html") as keyof typeof PAGES] ?? url}:${lastLine}: ${message}` +
+          `${ADDRESSES[path.basename(url ?? "", ".html")] ?? url}:${lastLine}: ${message}` +
           (extract ? `\n    ${extract.replace(/\s+/g, " ").trim()}` : ""),
       );
     expect(errors, errors.join("\n")).toEqual([]);
   } finally {
+    await own.stop();
     rmSync(folder, { recursive: true, force: true });
   }
 });

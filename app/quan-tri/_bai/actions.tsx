@@ -45,7 +45,7 @@ export async function uploadPhotoAction(form: FormData): Promise<PhotoUpload> {
   return uploadPhotoFromForm({ publicDir: publicDirectory(), editor, form });
 }
 
-export async function deleteReportAction(form: FormData): Promise<void> {
+export async function deleteReportAction(_previous: void, form: FormData): Promise<void> {
   const editor = await signedInEditor();
   if (!editor) redirect(adminRoutes.signIn({}));
   const { file, version } = postedFile(form);

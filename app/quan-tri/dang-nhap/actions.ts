@@ -8,9 +8,10 @@ import { checkSignIn } from "@/lib/auth/sign-in";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 
 // Signing in and out of /quan-tri. Next refuses an action posted from another origin (its Origin
-// header checked against the host); proxy.ts refuses it earlier with a 403.
+// header checked against the host); proxy.ts refuses it earlier with a 403. Their forms are
+// PermalinkForms (components/admin/permalink-form.tsx): the form comes second, after a state unused.
 
-export async function signIn(form: FormData): Promise<void> {
+export async function signIn(_previous: void, form: FormData): Promise<void> {
   const verdict = await checkSignIn(form, clientAddress(await headers()));
   if (!verdict.signedIn) {
     redirect(

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { signIn } from "@/app/quan-tri/dang-nhap/actions";
+import { PermalinkForm } from "@/components/admin/permalink-form";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { signedInEditor } from "@/lib/auth/session";
 import { signInInputs } from "@/lib/report-form/field-names";
@@ -18,7 +19,7 @@ function message(error: unknown, wait: unknown): string | null {
   return null;
 }
 
-/** Signing in: a plain form to a server action, so it works without JavaScript. */
+/** Signing in: a form to a server action, posted to this page's address without JavaScript. */
 export default async function SignInPage({ searchParams }: Props) {
   if (await signedInEditor()) redirect(adminRoutes.home);
   const { loi, doi } = await searchParams;
@@ -31,7 +32,7 @@ export default async function SignInPage({ searchParams }: Props) {
           {problem}
         </p>
       )}
-      <form action={signIn} className="admin-form">
+      <PermalinkForm action={signIn} permalink={adminRoutes.signIn({})} className="admin-form">
         <label>
           Tên đăng nhập
           <input
@@ -53,7 +54,7 @@ export default async function SignInPage({ searchParams }: Props) {
           />
         </label>
         <button type="submit">Đăng nhập</button>
-      </form>
+      </PermalinkForm>
     </div>
   );
 }

@@ -12,6 +12,12 @@ export default async function NewReportPage() {
   if (!(await signedInEditor())) redirect(adminRoutes.signIn({}));
   const opened = newReport();
   return (
-    <ReportEditorPage heading="Bài mới" opened={opened} state={opened.state} actions={reportEditorActions} />
+    <ReportEditorPage
+      heading="Bài mới"
+      opened={opened}
+      state={opened.state}
+      actions={reportEditorActions}
+      permalink={adminRoutes.newReport}
+    />
   );
 }

@@ -24,5 +24,13 @@ export default async function EditReportPage({ params, searchParams }: Props) {
     : notDeleted
       ? { ...opened.state, message: "Chưa xóa: bài đã được sửa ở nơi khác. Đây là bản hiện tại." }
       : opened.state;
-  return <ReportEditorPage heading="Sửa bài" opened={opened} state={state} actions={reportEditorActions} />;
+  return (
+    <ReportEditorPage
+      heading="Sửa bài"
+      opened={opened}
+      state={state}
+      actions={reportEditorActions}
+      permalink={adminRoutes.edit(ten)}
+    />
+  );
 }
