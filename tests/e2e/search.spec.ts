@@ -121,23 +121,25 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(at("/nguoi/dinh-bat-van"));
   });
 
-  test("Escape closes the suggestions; Enter then searches what was typed", async ({ page }) => {
+  /** The header's box with "quoc ph" typed and its suggestions closed by one Escape. */
+  async function typedThenEscaped(page: Page) {
     await page.goto(at("/"));
     const box = page.getByRole("combobox", { name: "Tìm bài viết" });
     await box.pressSequentially("quoc ph", { delay: 30 });
     await expect(page.getByRole("listbox", { name: "Gợi ý" })).toBeVisible();
     await box.press("Escape");
     await expect(page.getByRole("listbox", { name: "Gợi ý" })).toBeHidden();
+    return box;
+  }
+
+  test("Escape closes the suggestions; Enter then searches what was typed", async ({ page }) => {
+    const box = await typedThenEscaped(page);
     await box.press("Enter");
     await expect(page).toHaveURL(/\/tim-kiem\?q=quoc\+ph$/);
   });
 
   test("a second Escape empties the box, as a search input's own does", async ({ page }) => {
-    await page.goto(at("/"));
-    const box = page.getByRole("combobox", { name: "Tìm bài viết" });
-    await box.pressSequentially("quoc ph", { delay: 30 });
-    await expect(page.getByRole("listbox", { name: "Gợi ý" })).toBeVisible();
-    await box.press("Escape");
+    const box = await typedThenEscaped(page);
     await expect(box).toHaveValue("quoc ph");
     await box.press("Escape");
     await expect(box).toHaveValue("");
