@@ -392,8 +392,11 @@ export function ReportEditor({
             defaultValue={blankLineFirst ? state.body.replace(/^\n/, "") : state.body}
             onChange={drawPreviewSoon}
             ref={body}
+            aria-describedby={state.problems[reportInputs.body] ? `${reportInputs.body}-loi` : undefined}
+            aria-invalid={state.problems[reportInputs.body] ? true : undefined}
           />
         </label>
+        <Problems id={`${reportInputs.body}-loi`} messages={state.problems[reportInputs.body]} />
         <fieldset className="admin-group">
           <legend>Thêm ảnh</legend>
           <p className="admin__hint">

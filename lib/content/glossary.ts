@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { CORE_SCHEMA, load } from "js-yaml";
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import type { Parent, RootContent, Text } from "mdast";
 import { z } from "zod";
+import { byteLength, GLOSSARY_MAX_BYTES, GLOSSARY_MAX_ENTRIES, isAliasRefusal, limitMessages, NO_ALIASES } from "./limits";
 
 /** An abbreviation and what it stands for, as editors list them in content/chu-viet-tat.yml. */
 export interface Abbreviation {
@@ -54,8 +55,20 @@ export class Glossary {
 export function loadGlossary(contentDir: string): Glossary {
   const file = path.join(contentDir, GLOSSARY_FILE);
   if (!existsSync(/*turbopackIgnore: true*/ file)) return new Glossary([]);
-  const parsed = glossarySchema.safeParse(load(readFileSync(/*turbopackIgnore: true*/ file, "utf8").normalize("NFC"), { schema: CORE_SCHEMA }));
+  const source = readFileSync(/*turbopackIgnore: true*/ file, "utf8").normalize("NFC");
+  const bytes = byteLength(source);
+  if (bytes > GLOSSARY_MAX_BYTES) throw new Error(`${GLOSSARY_FILE}: ${limitMessages.glossarySize(bytes)}`);
+  let data: unknown;
+  try {
+    data = load(source, { schema: CORE_SCHEMA, ...NO_ALIASES });
+  } catch (error) {
+    if (error instanceof YAMLException && isAliasRefusal(error.reason)) throw new Error(`${GLOSSARY_FILE}: ${limitMessages.aliases}`);
+    throw error;
+  }
+  const parsed = glossarySchema.safeParse(data);
   if (!parsed.success) throw new Error(`${GLOSSARY_FILE}: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  const entries = Object.keys(parsed.data).length;
+  if (entries > GLOSSARY_MAX_ENTRIES) throw new Error(`${GLOSSARY_FILE}: ${limitMessages.glossaryEntries(entries)}`);
   return new Glossary(Object.entries(parsed.data).map(([abbreviation, expansion]) => ({ abbreviation, expansion })));
 }
 
@@ -112,6 +125,9 @@ export function abbreviationMarker(glossary: Glossary): AbbreviationMarker {
         } as Text)
       : { type: "text", value: part.text };
 
+  // Recursive, one frame per level of the tree: safe because loadReport refuses a body nested
+  // deeper than BODY_MAX_NESTING blocks and BODY_MAX_INLINE_NESTING inline levels before parsing
+  // (lib/content/limits.ts), so the tree is at most a few dozen levels deep.
   const walk = (parent: Parent) => {
     parent.children = parent.children.flatMap((child) => {
       if (SKIPPED.has(child.type)) return [child];
@@ -136,9 +152,19 @@ export function abbreviationMarker(glossary: Glossary): AbbreviationMarker {
 
 /** Tokens that look like abbreviations (two or more capitals) but are not in the glossary. */
 export function unknownAbbreviations(text: string, glossary: Glossary): string[] {
-  // Known ones are blanked first, so the parts of "QP - AN" are not reported on their own.
-  let rest = text;
-  for (const match of glossary.matches(text)) rest = rest.replace(match[0], " ".repeat(match[0].length));
+  // Known ones are blanked first, so the parts of "QP - AN" are not reported on their own. One
+  // pass, cutting at each match's own position: replacing each match in the whole remaining text
+  // was quadratic (a 120 KB body repeating one abbreviation took seconds), and could blank the
+  // wrong occurrence ("TP" inside an earlier "TPHCM").
+  const pieces: string[] = [];
+  let last = 0;
+  for (const match of glossary.matches(text)) {
+    const start = match.index ?? 0;
+    pieces.push(text.slice(last, start), " ".repeat(match[0].length));
+    last = start + match[0].length;
+  }
+  pieces.push(text.slice(last));
+  const rest = pieces.join("");
   // A name with a number ("COVID-19") is a name, not an abbreviation to explain.
   return [...new Set(rest.match(/(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}]|-\d)/gu) ?? [])];
 }

@@ -3,11 +3,19 @@ import path from "node:path";
 import { closest, distance } from "fastest-levenshtein";
 import type { core } from "zod";
 import { isValidSlug } from "../slugs";
-import { FrontMatterSyntaxError, readFrontMatter } from "./front-matter";
+import { FrontMatterSyntaxError, FrontMatterTooLargeError, readFrontMatter } from "./front-matter";
 import { type Glossary, loadGlossary } from "./glossary";
 import { readPublicImageSize } from "./images";
+import {
+  BODY_MAX_BYTES,
+  byteLength,
+  CAPTION_MAX_CHARACTERS,
+  firstTooDeep,
+  isAliasRefusal,
+  limitMessages,
+} from "./limits";
 import { parseBody, type FigureSource } from "./markdown";
-import type { ContentProblem } from "./problems";
+import { BODY_FIELD, type ContentProblem } from "./problems";
 import { frontMatterSchema, knownFieldsAt } from "./schema";
 import type { BodyBlock, Figure, Report, ReportSummary } from "./types";
 
@@ -77,7 +85,15 @@ export function loadReport(
   try {
     raw = readFrontMatter(source);
   } catch (error) {
+    if (error instanceof FrontMatterTooLargeError) {
+      problems.push({ file, field: null, message: limitMessages.frontMatter(error.bytes) });
+      return { report: null, problems, warnings, photos: [] };
+    }
     if (!(error instanceof FrontMatterSyntaxError)) throw error;
+    if (isAliasRefusal(error.message)) {
+      problems.push({ file, field: null, line: error.line, message: limitMessages.aliases });
+      return { report: null, problems, warnings, photos: [] };
+    }
     problems.push({
       file,
       field: null,
@@ -90,6 +106,22 @@ export function loadReport(
   const parsed = frontMatterSchema.safeParse(withoutEmptyValues(raw.data));
   if (!parsed.success) problems.push(...problemsFromSchema(file, parsed.error.issues));
 
+  // Refused before parsing: the parser's time grows with these faster than with the text.
+  const bodyBytes = byteLength(raw.body);
+  const tooDeep = bodyBytes > BODY_MAX_BYTES ? null : firstTooDeep(raw.body);
+  if (bodyBytes > BODY_MAX_BYTES || tooDeep) {
+    const message =
+      bodyBytes > BODY_MAX_BYTES
+        ? limitMessages.body(bodyBytes)
+        : tooDeep?.kind === "block"
+          ? limitMessages.nesting(tooDeep.depth, tooDeep.line)
+          : tooDeep?.kind === "marks"
+            ? limitMessages.marks(tooDeep.depth)
+            : limitMessages.inlineNesting(tooDeep?.depth ?? 0, tooDeep?.line ?? 0);
+    problems.push({ file, field: BODY_FIELD, message });
+    return { report: null, problems, warnings, photos: [] };
+  }
+
   let body: ReturnType<typeof parseBody>;
   try {
     body = parseBody(raw.body, glossary);
@@ -98,19 +130,19 @@ export function loadReport(
     if (!(error instanceof RangeError)) throw error;
     problems.push({
       file,
-      field: "nội dung",
+      field: BODY_FIELD,
       message: "văn bản lồng nhau quá sâu (hàng nghìn dấu > hoặc *); cần bỏ bớt các lớp lồng nhau",
     });
     return { report: null, problems, warnings, photos: [] };
   }
   if (body.blocks.length === 0) {
-    problems.push({ file, field: "nội dung", message: "bài chưa có nội dung; cần ít nhất một đoạn văn dưới dòng --- thứ hai" });
+    problems.push({ file, field: BODY_FIELD, message: "bài chưa có nội dung; cần ít nhất một đoạn văn dưới dòng --- thứ hai" });
   }
 
   if (body.unknownAbbreviations.length > 0) {
     warnings.push({
       file,
-      field: "nội dung",
+      field: BODY_FIELD,
       message: `chữ viết tắt chưa có trong content/chu-viet-tat.yml: ${body.unknownAbbreviations.join(", ")}; thêm nghĩa đầy đủ để người đọc hiểu`,
     });
   }
@@ -141,6 +173,11 @@ export function loadReport(
     }
     if (!block.figure.caption) {
       warnings.push({ file, field, message: "ảnh chưa có chú thích (chữ trong ngoặc kép sau đường dẫn)" });
+    }
+    const captionLength = block.figure.caption.length + (block.figure.credit?.length ?? 0);
+    if (captionLength > CAPTION_MAX_CHARACTERS) {
+      problems.push({ file, field, message: limitMessages.caption(captionLength) });
+      continue;
     }
     const figure = withSize(block.figure, field);
     if (figure) {

@@ -1,3 +1,6 @@
+/** The field a problem of the Markdown body names (the editor's form shows it at the body). */
+export const BODY_FIELD = "nội dung";
+
 /** One thing wrong with one content file, worded for the editor who has to fix it. */
 export interface ContentProblem {
   file: string;

@@ -22,7 +22,8 @@ export { contentDirectory, folderLabel, isReportFileName, listReportFiles } from
 export { publicDirectory } from "./images";
 export { GLOSSARY_FILE, loadGlossary } from "./glossary";
 export { type LoadResult, loadReport } from "./load-report";
-export { type ContentProblem, formatProblem, formatProblemList } from "./problems";
+export { BODY_MAX_INLINE_NESTING, BODY_MAX_NESTING } from "./limits";
+export { BODY_FIELD, type ContentProblem, formatProblem, formatProblemList } from "./problems";
 export { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from "./schema";
 export { readFrontMatter } from "./front-matter";
 export { newReportTemplate } from "./new-report";

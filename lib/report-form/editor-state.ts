@@ -1,4 +1,5 @@
-import { type ContentProblem, formatProblem } from "../content/refresh";
+import { BODY_FIELD, type ContentProblem, formatProblem } from "../content/refresh";
+import { reportInputs } from "./field-names";
 
 // What the editors' form shows after a save, kept apart from the actions so the client
 // form can import its type and its first value.
@@ -17,9 +18,13 @@ export interface EditorState {
   body: string;
 }
 
-/** "attendees[2].name" (as `npm run check-content` names it, counted from 1) → "attendees.1.name". */
+/**
+ * "attendees[2].name" (as `npm run check-content` names it, counted from 1) → "attendees.1.name";
+ * the body's problems ("nội dung") go to its textarea.
+ */
 export function inputName(field: string | null): string {
   if (!field) return "";
+  if (field === BODY_FIELD) return reportInputs.body;
   return field.replace(/\[(\d+)\]/g, (_, n: string) => `.${Number(n) - 1}`);
 }
 
