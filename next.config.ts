@@ -104,6 +104,9 @@ const nextConfig: NextConfig = {
     // payload), so a shorter list is lighter pages, not lesser photos.
     deviceSizes: [360, 640, 828, 1080, 1440, 1920],
     imageSizes: [200, 400],
+    // Only photos are resized: any other source (/quan-tri, a page, a query) is a 400, not a 500
+    // from a page that is no image.
+    localPatterns: [{ pathname: "/images/**", search: "" }],
   },
   async headers() {
     return [

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
+import { publicDirectory } from "../photo-files";
 
 export interface ImageSize {
   width: number;
@@ -11,9 +12,7 @@ export interface ImageSize {
 // it is replaced (a placeholder swapped for the real photo in \`next dev\`).
 const sizes = new Map<string, { mtimeMs: number; size: ImageSize }>();
 
-export function publicDirectory(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.PUBLIC_DIR ?? path.join(process.cwd(), "public"));
-}
+export { publicDirectory };
 
 /** The file behind a photo's address under public/, or an explanation when it has none. */
 function publicFile(src: string): { file: string } | { problem: string } {

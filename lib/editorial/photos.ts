@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { writablePhotoFolder } from "../photo-files";
 import { isValidSlug } from "../slugs";
 
 // Photos uploaded by editors. What a browser calls the file is not trusted: its bytes
@@ -41,8 +42,9 @@ export async function preparePhoto(bytes: Buffer): Promise<Buffer> {
 /** Saves a prepared photo as the next anh-N.jpg of a report's folder; returns its address. */
 export function storePhoto(publicDir: string, slug: string, jpeg: Buffer): string {
   if (!isValidSlug(slug)) throw new PhotoError("Địa chỉ bài không hợp lệ: nhập tiêu đề trước khi tải ảnh.");
-  const folder = path.join(publicDir, "images", slug);
-  mkdirSync(folder, { recursive: true });
+  // Never through a symbolic link: the report's folder is a real folder inside public/images.
+  const folder = writablePhotoFolder(publicDir, slug);
+  if (!folder) throw new PhotoError("Không lưu được ảnh: thư mục ảnh của bài không phải thư mục thường.");
   for (;;) {
     const taken = readdirSync(folder)
       .map((name) => /^anh-(\d+)\.jpg$/.exec(name)?.[1])

@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { startOwnServer } from "./own-server";
 import { SEED_PATH } from "./seed-report";
 
 interface RawResponse {
@@ -184,10 +186,17 @@ test("the image optimiser serves only the site's own images", async ({ request }
   expect(ok.status()).toBe(200);
   expect(ok.headers()["content-type"]).toMatch(/^image\//);
 
+  // Only /images/… is a source (next.config's images.localPatterns): anything else is a 400, a
+  // page that is no image included (it was a 500).
   const refused = {
-    "/../package.json": 404,
-    "/images/../../package.json": 404,
-    "/%2e%2e/package.json": 404,
+    "/../package.json": 400,
+    "/images/../../package.json": 400,
+    "/%2e%2e/package.json": 400,
+    "/quan-tri": 400,
+    "/": 400,
+    [SEED_PATH]: 400,
+    "/logo.png": 400,
+    "/images/khong-co/anh.jpg": 404,
     "file:///etc/passwd": 400,
     "//evil.example/anh.jpg": 400,
     "https://evil.example/anh.jpg": 400,
@@ -197,5 +206,47 @@ test("the image optimiser serves only the site's own images", async ({ request }
     expect(response.status(), url).toBe(status);
     expect(response.headers()["content-type"] ?? "", url).not.toMatch(/^image\//);
     expect(leaks(await response.text()), url).toEqual([]);
+  }
+});
+
+test("photos are regular files inside public/images: a link to a secret serves nothing, resized or not", async ({
+  request,
+}) => {
+  const own = await startOwnServer({ prefix: "lien-ket-" });
+  try {
+    const key = path.join(own.dataDir, "session-key");
+    writeFileSync(key, "SESSION-KEY-SECRET");
+    symlinkSync(key, path.join(own.publicDir, "images", "khoa.jpg"));
+    symlinkSync(own.dataDir, path.join(own.publicDir, "images", "du-lieu"));
+    for (const address of [
+      "/images/khoa.jpg",
+      "/images/du-lieu/session-key",
+      `/_next/image?url=${encodeURIComponent("/images/khoa.jpg")}&w=640&q=75`,
+    ]) {
+      const response = await request.get(own.at(address));
+      expect(response.status(), address).toBe(404);
+      expect(await response.text(), address).not.toContain("SESSION-KEY");
+    }
+  } finally {
+    await own.stop();
+  }
+});
+
+test("a server action posted to a reader's page is refused with 405, and logs no error", async ({
+  request,
+}) => {
+  const own = await startOwnServer({ prefix: "thao-tac-" });
+  try {
+    for (const address of ["/", SEED_PATH, "/tim-kiem"]) {
+      const response = await request.post(own.at(address), {
+        headers: { "Next-Action": "0123456789abcdef0123456789abcdef01234567", Origin: own.server.origin },
+        data: "[]",
+      });
+      expect(response.status(), address).toBe(405);
+      expect(response.headers()["allow"]).toBe("GET, HEAD");
+    }
+    expect(own.server.log.join("\n")).not.toMatch(/Error|\n\s+at /);
+  } finally {
+    await own.stop();
   }
 });

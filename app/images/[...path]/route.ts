@@ -2,7 +2,7 @@ import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { MEDIA_CACHE, NOT_FOUND_CACHE } from "@/lib/cache-control";
-import { publicDirectory } from "@/lib/content/refresh";
+import { publicDirectory, readablePhotoFile } from "@/lib/photo-files";
 
 // Next serves the files public/ held when the server started. A photo an editor copies into
 // public/images/<bài>/ later reaches this route instead, with the same headers and the same
@@ -23,18 +23,16 @@ const notFound = () =>
 
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const parts = (await params).path;
-  const root = path.join(publicDirectory(), "images");
-  const file = path.resolve(root, ...parts);
-  const type = PHOTO_TYPES[path.extname(file).toLowerCase()];
-  if (!type || !file.startsWith(root + path.sep) || parts.some((part) => part.startsWith(".")))
-    return notFound();
+  const type = PHOTO_TYPES[path.extname(parts.at(-1) ?? "").toLowerCase()];
+  // Only a regular file inside public/images, no link followed out of it (lib/photo-files.ts).
+  const file = type ? readablePhotoFile(publicDirectory(), parts) : null;
+  if (!type || !file) return notFound();
   let stats;
   try {
     stats = statSync(/*turbopackIgnore: true*/ file);
   } catch {
     return notFound();
   }
-  if (!stats.isFile()) return notFound();
   const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
   const headers = {
     "Content-Type": type,

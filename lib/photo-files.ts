@@ -1,0 +1,71 @@
+import { mkdirSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+
+// The one rule for the files behind photos' addresses (/images/…), for every reader and writer:
+// the /images route, the proxy in front of Next's own public/ files (which /_next/image fetches
+// through), the loader's photo sizes and the editors' uploads. A photo file is a regular file
+// whose real path, every symbolic link resolved, lies inside the photo folder (public/images):
+// a link placed there that leads to data/session-key or anything else outside is never followed.
+
+/** public/, or PUBLIC_DIR when set (tests and benchmarks). */
+export function publicDirectory(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PUBLIC_DIR ?? path.join(process.cwd(), "public"));
+}
+
+/** The photo folder: public/images, or its PUBLIC_DIR counterpart. */
+export function photoFolder(publicDir: string): string {
+  return path.join(publicDir, "images");
+}
+
+/** Whether `real` lies strictly inside the real photo folder. */
+function insidePhotoFolder(publicDir: string, real: string): boolean {
+  let root: string;
+  try {
+    root = realpathSync(/*turbopackIgnore: true*/ photoFolder(publicDir));
+  } catch {
+    return false;
+  }
+  return real.startsWith(root + path.sep);
+}
+
+/**
+ * The real path of the photo file at `parts` (the address's segments after /images/), or null
+ * when there is none the site may read: a name starting with a dot, a path leading out of the
+ * photo folder (by "..", or by a symbolic link anywhere on the way), or no regular file there.
+ */
+export function readablePhotoFile(publicDir: string, parts: readonly string[]): string | null {
+  if (
+    parts.length === 0 ||
+    parts.some((part) => part === "" || part.startsWith(".") || part.includes("\0"))
+  ) {
+    return null;
+  }
+  const root = photoFolder(publicDir);
+  const file = path.resolve(/*turbopackIgnore: true*/ root, ...parts);
+  if (!file.startsWith(root + path.sep)) return null;
+  try {
+    const real = realpathSync(/*turbopackIgnore: true*/ file);
+    if (!insidePhotoFolder(publicDir, real)) return null;
+    return statSync(/*turbopackIgnore: true*/ real).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A report's photo folder, made if missing, to write uploads into; null when it is not a real
+ * folder of the photo folder's own (a symbolic link, to a folder outside or inside, or a file).
+ */
+export function writablePhotoFolder(publicDir: string, slug: string): string | null {
+  const folder = path.join(photoFolder(publicDir), slug);
+  try {
+    mkdirSync(/*turbopackIgnore: true*/ folder, { recursive: true });
+    const real = realpathSync(/*turbopackIgnore: true*/ folder);
+    const root = realpathSync(/*turbopackIgnore: true*/ photoFolder(publicDir));
+    if (real !== path.join(root, slug) || !statSync(/*turbopackIgnore: true*/ real).isDirectory())
+      return null;
+    return real;
+  } catch {
+    return null;
+  }
+}
