@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseReportDate } from "../dates";
-import { isValidSlug } from "../slugs";
+import { isValidSlug, MAX_SLUG_LENGTH } from "../slugs";
 
 /** How a YAML value reads to an editor: "một danh sách", "một số", … */
 function describeValue(value: unknown): string {
@@ -78,7 +78,7 @@ export const frontMatterSchema = z.strictObject({
   slug: z
     .string({ error: expected("địa chỉ bài: chữ thường không dấu, số và dấu gạch ngang") })
     .refine(isValidSlug, {
-      error: "chỉ được có chữ thường không dấu a-z, số 0-9 và dấu gạch ngang, ví dụ le-hoi-den-ca",
+      error: `chỉ được có chữ thường không dấu a-z, số 0-9 và dấu gạch ngang, tối đa ${MAX_SLUG_LENGTH} ký tự, ví dụ le-hoi-den-ca`,
     })
     .optional()
     .describe("Địa chỉ bài (`/bai-viet/<slug>`): chữ thường không dấu, số, dấu gạch ngang. Để trống thì lấy tên tệp."),

@@ -16,9 +16,10 @@ import {
   isReportFileName,
   loadGlossary,
   type LoadResult,
+  listReportFiles,
   loadReport,
 } from "../content/refresh";
-import { isValidSlug, slugify } from "../slugs";
+import { isValidSlug, shortenSlug, slugify } from "../slugs";
 import { editorDataDirectory } from "../auth/editor-data";
 import { type ReportDraft, reportFileText } from "./report-file";
 
@@ -88,7 +89,8 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
     return { saved: false, problems: [], message: "Không có bài nào ở tệp này." };
   }
   const title = typeof draft.data.title === "string" ? draft.data.title : "";
-  const file = existing?.file ?? `${slugify(title)}.md`;
+  // A long title makes a file name of at most MAX_SLUG_LENGTH characters, cut at a word.
+  const file = existing?.file ?? `${shortenSlug(slugify(title))}.md`;
   if (!isEditableReportFile(file)) {
     return {
       saved: false,
@@ -118,6 +120,22 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
   }
   const text = reportFileText(draft, original);
   const { problems } = checkReportText(contentDir, file, text);
+  const slug = typeof draft.data.slug === "string" && draft.data.slug ? draft.data.slug : file.slice(0, -3);
+  const owner =
+    isValidSlug(slug) && slug !== slugOf(original, file) ? slugOwner(contentDir, slug, file) : null;
+  if (owner) {
+    // The archive keeps the first file to claim an address: this one would be saved, never shown.
+    const clash: ContentProblem = {
+      file,
+      field: "slug",
+      message: `địa chỉ “${slug}” đã thuộc bài ${owner}; đặt slug khác (hoặc đổi tiêu đề) để bài được đăng`,
+    };
+    return {
+      saved: false,
+      problems: [...problems, clash],
+      message: `Chưa lưu: địa chỉ “${slug}” đã thuộc bài ${owner}.`,
+    };
+  }
   if (problems.length > 0 && draft.data.draft !== true) {
     return {
       saved: false,
@@ -141,6 +159,28 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
     logEditorAction(editor, existing ? "sửa" : "tạo", file);
   }
   return { saved: true, file, slug: file.slice(0, -3) };
+}
+
+/** The address a report's text claims: its slug: line, or its file's name. */
+function slugOf(text: string | undefined, file: string): string | undefined {
+  if (text === undefined) return undefined;
+  const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
+  return /^slug:[ \t]*(["']?)([a-z0-9-]+)\1[ \t]*(?:#.*)?$/m.exec(frontMatter)?.[2] ?? file.slice(0, -3);
+}
+
+/** The other report file that already claims `slug`, if any. */
+function slugOwner(contentDir: string, slug: string, ownFile: string): string | null {
+  for (const other of listReportFiles(contentDir)) {
+    if (other === ownFile) continue;
+    let text: string;
+    try {
+      text = readFileSync(path.join(contentDir, other), "utf8");
+    } catch {
+      continue;
+    }
+    if (slugOf(text, other) === slug) return other;
+  }
+  return null;
 }
 
 export type DeleteOutcome = { deleted: true } | { deleted: false; reason: "no-such-report" | "changed" };

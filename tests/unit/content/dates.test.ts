@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDateLine, formatShortDate, parseReportDate, toVietnamIso, vietnamYear } from "@/lib/dates";
-import { isValidSlug, slugify } from "@/lib/slugs";
+import { isValidSlug, MAX_SLUG_LENGTH, shortenSlug, slugify } from "@/lib/slugs";
 import { FIXTURES, REPO_ROOT } from "../support/paths";
 
 const zoneScript = path.join(FIXTURES, "dates-in-zone.ts");
@@ -113,6 +113,18 @@ describe("parseReportDate", () => {
 });
 
 describe("slugs", () => {
+  it("are at most MAX_SLUG_LENGTH (100) characters; a long one is cut at a word", () => {
+    expect(MAX_SLUG_LENGTH).toBe(100);
+    expect(isValidSlug("a".repeat(100))).toBe(true);
+    expect(isValidSlug("a".repeat(101))).toBe(false);
+    expect(shortenSlug("le-hoi")).toBe("le-hoi");
+    expect(shortenSlug(`${"ab-".repeat(40)}cd`)).toBe("ab-".repeat(33).slice(0, -1));
+    expect(shortenSlug("x".repeat(300))).toBe("x".repeat(100));
+    for (const slug of [slugify("Tiêu đề rất dài ".repeat(20)), "a-".repeat(80) + "b"]) {
+      expect(isValidSlug(shortenSlug(slug)), slug).toBe(true);
+    }
+  });
+
   it("a Vietnamese headline becomes a plain ASCII slug", () => {
     expect(slugify("Phường Hưng Dũng ra quân dọn vệ sinh đầu năm")).toBe(
       "phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam",

@@ -121,6 +121,64 @@ describe("a new report", () => {
     ]);
   });
 
+  it("named after a 300-character title, gets a file name of at most 100 characters, cut at a word", () => {
+    const title = "Tiêu đề rất dài ".repeat(20);
+    const outcome = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: { ...draft, data: { ...draft.data, title } },
+    });
+    expect(outcome.saved).toBe(true);
+    const { slug } = outcome as { slug: string };
+    expect(slug.length).toBeLessThanOrEqual(100);
+    expect(slug).toMatch(/^tieu-de-rat-dai(-tieu-de-rat-dai)*(-tieu(-de(-rat)?)?)?$/);
+  });
+
+  it("refuses a slug longer than 100 characters at the slug field", () => {
+    const outcome = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: { ...draft, data: { ...draft.data, slug: "a".repeat(101) } },
+    });
+    expect(outcome.saved).toBe(false);
+    expect(outcome.saved ? [] : outcome.problems.map((problem) => [problem.field, problem.message])).toEqual([
+      ["slug", expect.stringContaining("tối đa 100 ký tự")],
+    ]);
+  });
+
+  it("refuses, at the slug field, an address another report already has: it would never be published", () => {
+    const taken = SEED_FILE.slice(0, -3);
+    for (const data of [
+      { ...draft.data, slug: taken },
+      { ...draft.data, title: "Bài khác", slug: taken },
+    ]) {
+      const outcome = saveReport({ contentDir: content, editor: "bientap", draft: { ...draft, data } });
+      expect(outcome.saved).toBe(false);
+      expect(
+        outcome.saved ? [] : outcome.problems.map((problem) => [problem.field, problem.message]),
+      ).toEqual([
+        [
+          "slug",
+          `địa chỉ “${taken}” đã thuộc bài ${SEED_FILE}; đặt slug khác (hoặc đổi tiêu đề) để bài được đăng`,
+        ],
+      ]);
+    }
+    // A slug: line claims it as well as a file name does.
+    const claimed = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: { ...draft, data: { ...draft.data, slug: "dia-chi-rieng" } },
+    });
+    expect(claimed.saved).toBe(true);
+    const again = saveReport({
+      contentDir: content,
+      editor: "bientap",
+      draft: { ...draft, data: { ...draft.data, title: "Bài thứ hai", slug: "dia-chi-rieng" } },
+    });
+    expect(again.saved ? [] : again.problems.map((problem) => problem.field)).toEqual(["slug"]);
+    expect(readdirSync(content)).not.toContain("bai-thu-hai.md");
+  });
+
   it("never writes outside the folder, whatever file name it is given", () => {
     for (const file of [
       "../ngoai.md",
