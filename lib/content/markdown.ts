@@ -65,6 +65,10 @@ function toHtml(nodes: RootContent[]): string {
   return String(processor.stringify(tree)).trim();
 }
 
+// The parser and the tree walks here (toString, the glossary's walk, remark-html's mdast → hast →
+// HTML) recurse once per level of the tree. They stay recursive: loadReport refuses a body nested
+// deeper than lib/content/limits.ts allows before parsing it, which keeps the tree a few dozen
+// levels deep. A RangeError that still got through is reported as nesting (load-report.ts).
 export function parseBody(markdown: string, glossary: Glossary = new Glossary([])): ParsedBody {
   const tree = processor.parse(markdown);
   const text = toString(tree);

@@ -198,6 +198,23 @@ describe("a broken file", () => {
     expect(problemsReport(after, new Date())).toBeNull();
   });
 
+  it("a body over the size limit keeps the last good version, listed at the body", () => {
+    const file = path.join(folder, "bai-4.md");
+    writeFileSync(
+      file,
+      `---\ntitle: "Bài 4"\ndate: 2024-03-04T08:00:00+07:00\n---\n\n${"UBND ".repeat(30_000)}\n`,
+    );
+    utimesSync(file, new Date(), new Date(Date.now() + 120_000));
+    const { after, stale } = publish();
+    expect(after.bySlug.get("bai-4")?.title).toBe("Bài 4");
+    expect(stale).toEqual([]);
+    const report = problemsReport(after, new Date());
+    expect(report).toContain("bai-4.md › nội dung: nội dung dài 146 KB, quá giới hạn 64 KB");
+    expect(report).toContain("bai-4.md: bạn đọc vẫn thấy bản đăng trước");
+    write("bai-4", { title: "Bài 4", day: 4, tags: ["Thành phố Vinh"] });
+    expect(publish().after.problems).toEqual([]);
+  });
+
   it("a deleted file leaves the archive, and its page is revalidated into a 404", () => {
     rmSync(path.join(folder, "bai-hong.md"));
     const { after, stale } = publish();
