@@ -142,6 +142,19 @@ test("every problem shows at its field, in the checks' words, and nothing typed 
   await expect(page.getByLabel("Tiêu đề *")).toHaveValue("Bài còn thiếu");
 });
 
+test("a body over the size limit is refused at the body, before it is parsed", async ({ page }) => {
+  await signIn(page);
+  await page.goto(at("/quan-tri/moi"));
+  await page.getByLabel("Tiêu đề *").fill("Bài quá dài");
+  await page.getByLabel("Ngày giờ *").fill("2021-01-12");
+  await page.getByLabel("Bản nháp").uncheck();
+  await page.getByLabel("Nội dung (Markdown)").fill("UBND xã họp. ".repeat(6_000));
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Chưa lưu" })).toBeVisible();
+  await expect(page.locator(`#${reportInputs.body}-loi`)).toContainText("quá giới hạn 64 KB");
+  await expect(page.getByLabel("Nội dung (Markdown)")).toHaveAttribute("aria-invalid", "true");
+});
+
 test("two editors on one report: the second save is refused and keeps what they typed", async ({
   browser,
 }) => {
