@@ -1,4 +1,5 @@
-// `npm run editor:add -- <name>`: makes an editor's account, or sets a new password for one.
+// `npm run editor:add -- <name>`: makes an editor's account, or sets a new password for one (which
+// ends its sessions and enables it again if it was disabled).
 // The password is asked at a prompt without echo (never on the command line, where the shell's
 // history and `ps` would keep it), or read from EDITOR_PASSWORD in scripts and tests.
 import { read } from "read";

@@ -1,15 +1,32 @@
+import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import Database from "better-sqlite3";
+import { SESSION_SECONDS } from "./session-cookie";
 
 // Editors' accounts: a name and an Argon2id hash (memory-hard, from @node-rs/argon2),
 // in SQLite. Accounts are made on the server (`npm run editor:add`), never through the site.
+//
+// And their live sessions: the cookie is sealed, but a seal alone cannot be taken back, so each
+// session also has a row here, found by (the hash of) the id the cookie carries. A session is
+// good while its row is there, younger than SESSION_SECONDS, and made under the account's
+// current generation; a new password, disabling the account (and, later, a new role) raise the
+// generation, which ends every session of the account at its next request, in every instance
+// that reads this file. Removing the account or its rows ends them the same way.
 
 export const EDITOR_NAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 export const MIN_PASSWORD_LENGTH = 12;
+/** The longest password the sign-in form takes (in UTF-16 units, as the form and String#slice count). */
+export const MAX_PASSWORD_LENGTH = 1024;
 
 // A hash to verify against when the name is unknown, so that an unknown name takes as long to
 // refuse as a wrong password and names cannot be told apart by timing.
 const UNKNOWN = hash("mật khẩu của một tài khoản không có");
+
+/** A live session's editor, by the hash of its id and the oldest start still live. */
+export const LIVE_SESSION = `SELECT s.editor FROM editor_sessions s JOIN editors e ON e.name = s.editor
+  WHERE s.id = ? AND s.started > ? AND e.generation = s.generation AND e.disabled = 0`;
+
+const sessionKey = (id: string) => createHash("sha256").update(id).digest("hex");
 
 export class EditorAccounts {
   private readonly db: Database.Database;
@@ -20,9 +37,25 @@ export class EditorAccounts {
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS editors (name TEXT PRIMARY KEY, hash TEXT NOT NULL, changed INTEGER NOT NULL)",
     );
+    // Accounts made before sessions could be ended get the two columns.
+    const columns = (this.db.prepare("PRAGMA table_info(editors)").all() as Array<{ name: string }>).map(
+      (column) => column.name,
+    );
+    if (!columns.includes("generation")) {
+      this.db.exec("ALTER TABLE editors ADD COLUMN generation INTEGER NOT NULL DEFAULT 0");
+    }
+    if (!columns.includes("disabled")) {
+      this.db.exec("ALTER TABLE editors ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0");
+    }
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS editor_sessions (
+         id TEXT PRIMARY KEY, editor TEXT NOT NULL, generation INTEGER NOT NULL, started INTEGER NOT NULL
+       );
+       CREATE INDEX IF NOT EXISTS editor_sessions_by_editor ON editor_sessions (editor);`,
+    );
   }
 
-  /** Adds an editor, or sets a new password for one: returns whether the name was new. */
+  /** Adds an editor, or sets a new password for one (ending its sessions, enabling it again): returns whether the name was new. */
   async set(name: string, password: string): Promise<boolean> {
     if (!EDITOR_NAME.test(name)) {
       throw new Error(
@@ -32,21 +65,104 @@ export class EditorAccounts {
     if ([...password].length < MIN_PASSWORD_LENGTH) {
       throw new Error(`Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
     }
-    const known = this.db.prepare("SELECT 1 FROM editors WHERE name = ?").get(name) !== undefined;
-    this.db
-      .prepare(
-        "INSERT INTO editors (name, hash, changed) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET hash = excluded.hash, changed = excluded.changed",
-      )
-      .run(name, await hash(password), Date.now());
-    return !known;
+    if (password.length > MAX_PASSWORD_LENGTH) {
+      throw new Error(
+        `Mật khẩu dài quá: ô đăng nhập chỉ nhận ${MAX_PASSWORD_LENGTH} ký tự, mật khẩu này sẽ không bao giờ đăng nhập được.`,
+      );
+    }
+    const hashed = await hash(password);
+    return this.db.transaction(() => {
+      const known = this.db.prepare("SELECT 1 FROM editors WHERE name = ?").get(name) !== undefined;
+      this.db
+        .prepare(
+          `INSERT INTO editors (name, hash, changed) VALUES (?, ?, ?)
+           ON CONFLICT(name) DO UPDATE SET hash = excluded.hash, changed = excluded.changed,
+             generation = generation + 1, disabled = 0`,
+        )
+        .run(name, hashed, Date.now());
+      this.db.prepare("DELETE FROM editor_sessions WHERE editor = ?").run(name);
+      return !known;
+    })();
   }
 
-  /** True for a known name with its password. */
+  /** True for a known, enabled name with its password. */
   async check(name: string, password: string): Promise<boolean> {
-    const row = this.db.prepare("SELECT hash FROM editors WHERE name = ?").get(name) as
-      { hash: string } | undefined;
+    return (await this.verifiedGeneration(name, password)) !== null;
+  }
+
+  /** For a known, enabled name with its password: the account's generation when it was read. */
+  async verifiedGeneration(name: string, password: string): Promise<number | null> {
+    const row = this.db.prepare("SELECT hash, disabled, generation FROM editors WHERE name = ?").get(name) as
+      { hash: string; disabled: number; generation: number } | undefined;
     const matches = await verify(row?.hash ?? (await UNKNOWN), password);
-    return row !== undefined && matches;
+    return row !== undefined && row.disabled === 0 && matches ? row.generation : null;
+  }
+
+  /**
+   * Opens a session for an editor whose password was just verified under this generation: returns
+   * the id its cookie carries, or null if the account was disabled, removed or given a new
+   * password meanwhile.
+   */
+  openSession(name: string, generation: number): string | null {
+    const id = randomBytes(32).toString("base64url");
+    const now = Date.now();
+    const opened = this.db
+      .prepare(
+        `INSERT INTO editor_sessions (id, editor, generation, started)
+         SELECT ?, name, generation, ? FROM editors WHERE name = ? AND generation = ? AND disabled = 0`,
+      )
+      .run(sessionKey(id), now, name, generation);
+    // Expired rows go as new ones come.
+    this.db.prepare("DELETE FROM editor_sessions WHERE started <= ?").run(now - SESSION_SECONDS * 1000);
+    return opened.changes === 1 ? id : null;
+  }
+
+  /** The editor whose live session this is, or null: one lookup by primary key on each table. */
+  sessionEditor(id: string): string | null {
+    const row = this.db.prepare(LIVE_SESSION).get(sessionKey(id), Date.now() - SESSION_SECONDS * 1000) as
+      { editor: string } | undefined;
+    return row?.editor ?? null;
+  }
+
+  /** Ends one session (signing out). */
+  endSession(id: string): void {
+    this.db.prepare("DELETE FROM editor_sessions WHERE id = ?").run(sessionKey(id));
+  }
+
+  /** Ends every session of an account, which stays as it is: what a change of role will call. */
+  endSessionsOf(name: string): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare("UPDATE editors SET generation = generation + 1 WHERE name = ?")
+        .run(name);
+      this.db.prepare("DELETE FROM editor_sessions WHERE editor = ?").run(name);
+      return changed.changes === 1;
+    })();
+  }
+
+  /** Refuses the account's sign-ins and ends its sessions until a new password is set: whether it exists. */
+  disable(name: string): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db.prepare("UPDATE editors SET disabled = 1 WHERE name = ?").run(name);
+      this.endSessionsOf(name);
+      return changed.changes === 1;
+    })();
+  }
+
+  /** Deletes the account and its sessions: whether it existed. */
+  remove(name: string): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare("DELETE FROM editor_sessions WHERE editor = ?").run(name);
+      return this.db.prepare("DELETE FROM editors WHERE name = ?").run(name).changes === 1;
+    })();
+  }
+
+  /** Ends every editor's sessions: returns how many were live. */
+  endAllSessions(): number {
+    return this.db.transaction(() => {
+      this.db.prepare("UPDATE editors SET generation = generation + 1").run();
+      return this.db.prepare("DELETE FROM editor_sessions").run().changes;
+    })();
   }
 
   close(): void {

@@ -8,4 +8,6 @@ export interface EditorSession {
   editor?: string;
   /** When the editor signed in (ms): checked as well as the seal's own expiry. */
   since?: number;
+  /** The session's id: good only while its row is live beside the accounts (lib/auth/accounts.ts). */
+  id?: string;
 }

@@ -5,11 +5,14 @@ import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
 import { site } from "../site";
 import { editorDataDirectory } from "./editor-data";
+import { editorAccounts } from "./newsroom";
 import { type EditorSession, SESSION_COOKIE, SESSION_SECONDS } from "./session-cookie";
 
 // An editor's session: sealed (encrypted and signed) into a cookie by iron-session 8
 // (9 needs Node 22), HttpOnly, SameSite=Strict, Secure where the site is served over HTTPS, sent
-// only to /quan-tri. Nothing is kept on the server but the key.
+// only to /quan-tri. The seal alone cannot be taken back, so it carries a session id that must
+// also be live on the server (a row beside the accounts): signing out, a new password, a disabled
+// or removed account and `npm run editor:signout-all` end sessions there, for every instance.
 
 /**
  * The key that seals sessions: ADMIN_SESSION_SECRET (32 characters or more), or one made once and
@@ -51,21 +54,29 @@ export async function editorSession() {
   return getIronSession<EditorSession>(await cookies(), sessionOptions());
 }
 
-/** The signed-in editor's name, or null: no session, a forged or tampered cookie, an expired one. */
+/**
+ * The signed-in editor's name, or null: no session, a forged or tampered cookie, an expired one,
+ * one ended on the server (signed out, new password, account disabled or removed).
+ */
 export async function signedInEditor(): Promise<string | null> {
   const session = await editorSession();
   const fresh = session.since !== undefined && Date.now() - session.since < SESSION_SECONDS * 1000;
-  return session.editor && fresh ? session.editor : null;
+  if (!session.editor || !fresh || typeof session.id !== "string") return null;
+  return editorAccounts().sessionEditor(session.id) === session.editor ? session.editor : null;
 }
 
-/** Opens a session for an editor who just signed in. */
-export async function startSession(editor: string): Promise<void> {
+/** Seals the session an editor's sign-in opened (lib/auth/sign-in.ts) into the cookie. */
+export async function startSession(editor: string, sessionId: string): Promise<void> {
   const session = await editorSession();
   session.editor = editor;
   session.since = Date.now();
+  session.id = sessionId;
   await session.save();
 }
 
+/** Signing out: ends the session on the server, so a copy of the cookie is no session either. */
 export async function endSession(): Promise<void> {
-  (await editorSession()).destroy();
+  const session = await editorSession();
+  if (typeof session.id === "string") editorAccounts().endSession(session.id);
+  session.destroy();
 }

@@ -1,11 +1,13 @@
 import { signInInputs } from "../report-form/field-names";
+import { MAX_PASSWORD_LENGTH } from "./accounts";
 import { editorAccounts, signInLimits } from "./newsroom";
 
 // Signing in, apart from the session it opens: a name and password checked against the accounts,
-// within the sign-in limits (a failure counted, a success clearing its count).
+// within the sign-in limits (a failure counted, a success clearing its count), and the session
+// it opens recorded beside the accounts.
 
 export type SignInVerdict =
-  | { signedIn: true; editor: string }
+  | { signedIn: true; editor: string; sessionId: string }
   | { signedIn: false; error: "sai" }
   | { signedIn: false; error: "qua-nhieu"; retryAfterSeconds: number };
 
@@ -15,7 +17,7 @@ export function postedCredentials(form: FormData): { name: string; password: str
     .trim()
     .toLowerCase()
     .slice(0, 64);
-  const password = String(form.get(signInInputs.password) ?? "").slice(0, 1024);
+  const password = String(form.get(signInInputs.password) ?? "").slice(0, MAX_PASSWORD_LENGTH);
   return { name, password };
 }
 
@@ -27,10 +29,14 @@ export async function checkSignIn(form: FormData, address: string): Promise<Sign
   if (!verdict.allowed) {
     return { signedIn: false, error: "qua-nhieu", retryAfterSeconds: verdict.retryAfterSeconds };
   }
-  if (!(await editorAccounts().check(name, password))) {
+  const accounts = editorAccounts();
+  const generation = await accounts.verifiedGeneration(name, password);
+  if (generation === null) {
     await limits.failed(name, address);
     return { signedIn: false, error: "sai" };
   }
   await limits.succeeded(name, address);
-  return { signedIn: true, editor: name };
+  // Null when the account was disabled, removed or given a new password while this was checked.
+  const sessionId = accounts.openSession(name, generation);
+  return sessionId ? { signedIn: true, editor: name, sessionId } : { signedIn: false, error: "sai" };
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { sealData } from "iron-session";
+import { sealData, unsealData } from "iron-session";
 import { FAILURES_PER_ACCOUNT } from "../../lib/auth/sign-in-limits";
-import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
+import { type EditorSession, SESSION_COOKIE } from "../../lib/auth/session-cookie";
 import { signInInputs } from "../../lib/report-form/field-names";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
@@ -98,29 +98,38 @@ test("an editor signs in, sees every report with drafts, filters by title, and s
   await expect(page).toHaveURL(at("/quan-tri/dang-nhap"));
 });
 
-test("a forged cookie and an expired session are no session", async ({ page, context }) => {
+test("a forged cookie, an expired session and a seal with no live session are no session", async ({
+  page,
+  context,
+}) => {
   const url = new URL(own.server.origin);
-  await context.addCookies([
-    { name: SESSION_COOKIE, value: "Fe26.2**gia-mao**", domain: url.hostname, path: "/quan-tri" },
-  ]);
-  await page.goto(at("/quan-tri"));
+  const useCookie = async (value: string) => {
+    await context.clearCookies();
+    await context.addCookies([{ name: SESSION_COOKIE, value, domain: url.hostname, path: "/quan-tri" }]);
+    await page.goto(at("/quan-tri"));
+  };
+  await useCookie("Fe26.2**gia-mao**");
   await expect(page).toHaveURL(at("/quan-tri/dang-nhap"));
 
-  // Sealed with the server's own key, but signed in nine hours ago.
+  // A live session, sealed again with the server's own key, but signed in nine hours ago.
+  await page.getByLabel("Tên đăng nhập").fill("bientap");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(at("/quan-tri"));
   const key = readFileSync(path.join(own.dataDir, "session-key"), "utf8").trim();
-  const sealed = await sealData({ editor: "bientap", since: Date.now() - 9 * 3_600_000 }, { password: key });
-  await context.clearCookies();
-  await context.addCookies([
-    { name: SESSION_COOKIE, value: sealed, domain: url.hostname, path: "/quan-tri" },
-  ]);
-  await page.goto(at("/quan-tri"));
+  const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!;
+  const live = await unsealData<EditorSession>(cookie.value, { password: key });
+  await useCookie(await sealData({ ...live, since: Date.now() - 9 * 3_600_000 }, { password: key }));
   await expect(page).toHaveURL(at("/quan-tri/dang-nhap"));
 
-  // The same seal, fresh, is a session: the two above were refused for what they were.
-  const fresh = await sealData({ editor: "bientap", since: Date.now() }, { password: key });
-  await context.clearCookies();
-  await context.addCookies([{ name: SESSION_COOKIE, value: fresh, domain: url.hostname, path: "/quan-tri" }]);
-  await page.goto(at("/quan-tri"));
+  // Sealed with the key, fresh, but with no session live on the server.
+  await useCookie(await sealData({ editor: "bientap", since: Date.now() }, { password: key }));
+  await expect(page).toHaveURL(at("/quan-tri/dang-nhap"));
+  await useCookie(await sealData({ ...live, editor: "khoa-thu", since: Date.now() }, { password: key }));
+  await expect(page).toHaveURL(at("/quan-tri/dang-nhap"));
+
+  // The live session, fresh, is a session: the ones above were refused for what they were.
+  await useCookie(await sealData({ ...live, since: Date.now() }, { password: key }));
   await expect(page).toHaveURL(at("/quan-tri"));
 });
 

@@ -20,7 +20,7 @@ export async function signIn(_previous: void, form: FormData): Promise<void> {
         : adminRoutes.signIn({ error: "sai" }),
     );
   }
-  await startSession(verdict.editor);
+  await startSession(verdict.editor, verdict.sessionId);
   redirect(adminRoutes.home);
 }
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/app/quan-tri/dang-nhap/actions";
 import { PermalinkForm } from "@/components/admin/permalink-form";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/accounts";
 import { signedInEditor } from "@/lib/auth/session";
 import { signInInputs } from "@/lib/report-form/field-names";
 
@@ -50,7 +51,7 @@ export default async function SignInPage({ searchParams }: Props) {
             type="password"
             autoComplete="current-password"
             required
-            maxLength={1024}
+            maxLength={MAX_PASSWORD_LENGTH}
           />
         </label>
         <button type="submit">Đăng nhập</button>
