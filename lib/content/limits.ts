@@ -1,6 +1,6 @@
 // What a report, its front matter and the glossary may hold, checked before anything is parsed.
 // Every watcher parses every saved file on the server's one thread, so one hostile file could
-// hold every instance (issue 24): these limits keep the largest accepted file well under a
+// hold every instance: these limits keep the largest accepted file well under a
 // second of parsing (docs/do-luong/2026-12-04-hostile-bodies.md has the measurements).
 
 /** Reports are typically 5–30 KB; remark parses 1.5–6 ms a KB of plain text, lines and links here. */

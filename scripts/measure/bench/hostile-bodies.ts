@@ -1,5 +1,5 @@
 // npm run bench:bodies: how long the real loader (loadReport on a temporary folder, the repo's
-// glossary) takes over bodies an attacker or a careless paste could save (issue 24), by kind and
+// glossary) takes over bodies an attacker or a careless paste could save, by kind and
 // size; the limits in lib/content/limits.ts refuse the rest before parsing. Prints a Markdown
 // table: the median of three runs, or "refused (…)" and how long refusing took. Bounded: the
 // limits keep every accepted body small, and a cell stops after a run over MAX_RUN_MS.

@@ -19,7 +19,7 @@ import { stubFolders } from "../support/environment";
 import { REPO_PUBLIC } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
 
-// Hostile reports (issue 24): each limit refuses before parsing, with its message at its field,
+// Hostile reports: each limit refuses before parsing, with its message at its field,
 // and a report just under it is read. No timings here: npm run bench:bodies measures them.
 
 const FRONT = "---\ntitle: Bài thử\ndate: 2026-12-04\n---\n";
