@@ -29,6 +29,15 @@ export const PUBLISHED_ROUTES = [
 
 export type PublishedRoute = (typeof PUBLISHED_ROUTES)[number];
 
+/** Routes whose pages all render on their first request: the build lists none of them. */
+const ON_FIRST_REQUEST: ReadonlySet<PublishedRoute> = new Set([
+  "/chu-de/[slug]",
+  "/chu-de/[slug]/trang/[page]",
+  "/chuyen-muc/[slug]",
+  "/chuyen-muc/[slug]/trang/[page]",
+  "/nguoi/[slug]",
+]);
+
 /**
  * The other routes under app/, and why none of their addresses is listed: a page route added to
  * app/ must be named here or above (tests/unit/publishing/pages.test.ts fails otherwise).
@@ -84,7 +93,7 @@ function listPages(archive: Archive): PublishedPage[] {
   const newest = Math.min(prerenderCount(), published.length);
   const pages: PublishedPage[] = [];
   const add = (page: Omit<PublishedPage, "params" | "prerendered"> & Partial<PublishedPage>) =>
-    pages.push({ params: {}, prerendered: true, ...page });
+    pages.push({ params: {}, prerendered: !ON_FIRST_REQUEST.has(page.route), ...page });
 
   add({
     route: "/",
@@ -143,7 +152,6 @@ function listPages(archive: Archive): PublishedPage[] {
           path: pathOf(topic.slug, page),
           shows: ids(pageSlice(topic.reports, page)),
           inSitemap: page === 1,
-          prerendered: false,
         });
       }
     }
@@ -157,7 +165,6 @@ function listPages(archive: Archive): PublishedPage[] {
       path: routes.person(person.slug),
       shows: person.appearances.map((appearance) => id(appearance.report)).join(" "),
       inSitemap: true,
-      prerendered: false,
     });
   }
   add({
@@ -214,6 +221,8 @@ export function prerenderedParams<Params extends Record<string, string>>(
   route: PublishedRoute,
 ): (() => Params[]) | undefined {
   if (process.env.NODE_ENV === "development") return undefined;
+  // Without asking for the archive's whole list of pages: each route's bundle would build its own.
+  if (ON_FIRST_REQUEST.has(route)) return () => [];
   return () =>
     publishedPages()
       .filter((page) => page.route === route && page.prerendered)
