@@ -1,15 +1,19 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ADMIN_CACHE, adminContentSecurityPolicy, isSameOrigin, newNonce } from "@/lib/auth/admin-policy";
 import { NOT_FOUND_CACHE } from "@/lib/cache-control";
+import { isPublishedPhoto } from "@/lib/content";
 import { publicDirectory, readablePhotoFile } from "@/lib/photo-files";
 
 // Runs for /quan-tri: refuses what another site's page sends there, and gives each editors'
 // page its nonce, its policy and its no-store, noindex headers. And for /images/…: Next serves
 // the files public/ held at start itself, following symbolic links, and /_next/image fetches
-// photos through here too; only a photo file by lib/photo-files.ts's rule gets past.
+// photos through here too; only a photo file by lib/photo-files.ts's rule that a published report
+// shows gets past. The image optimiser keeps its resized copies for hours, so its requests are
+// gated here too: a photo whose report went back to draft or was deleted stops there at once.
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/images/")) return photoGate(pathname);
+  if (pathname === "/_next/image") return imageSourceGate(request.nextUrl.searchParams.get("url") ?? "");
   // Only the editors' pages have server actions: one posted to a reader's page would make Next
   // log an error with its stack each time. It is answered here, quietly.
   if (request.headers.has("next-action") && !isAdminPath(pathname)) {
@@ -41,18 +45,40 @@ export async function proxy(request: NextRequest) {
 
 const isAdminPath = (pathname: string) => pathname === "/quan-tri" || pathname.startsWith("/quan-tri/");
 
-function photoGate(pathname: string): NextResponse {
-  let parts: string[];
+/** The segments of a photo's address after /images/, decoded; none when one cannot be. */
+function photoParts(pathname: string): string[] {
   try {
-    parts = pathname.slice("/images/".length).split("/").map(decodeURIComponent);
+    return pathname.slice("/images/".length).split("/").map(decodeURIComponent);
   } catch {
-    parts = [];
+    return [];
   }
-  if (readablePhotoFile(publicDirectory(), parts)) return NextResponse.next();
-  return new NextResponse("Không tìm thấy ảnh", {
+}
+
+const photoNotFound = () =>
+  new NextResponse("Không tìm thấy ảnh", {
     status: 404,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": NOT_FOUND_CACHE },
   });
+
+// Drafts', unsaved and deleted reports' photos are not the public's: editors see them through
+// /quan-tri's own address (app/quan-tri/anh), which their session cookie reaches.
+const isPublicPhoto = (parts: string[]) => isPublishedPhoto(`/images/${parts.join("/")}`);
+
+function photoGate(pathname: string): NextResponse {
+  const parts = photoParts(pathname);
+  return readablePhotoFile(publicDirectory(), parts) && isPublicPhoto(parts)
+    ? NextResponse.next()
+    : photoNotFound();
+}
+
+/** The optimiser's source, when it is a photo file no published report shows, stops here. */
+function imageSourceGate(source: string): NextResponse {
+  if (!source.startsWith("/images/")) return NextResponse.next();
+  const parts = photoParts(source.split("?")[0]);
+  // Anything else the optimiser refuses itself (images.localPatterns), or fetches through /images.
+  return readablePhotoFile(publicDirectory(), parts) && !isPublicPhoto(parts)
+    ? photoNotFound()
+    : NextResponse.next();
 }
 
 export const config = {
@@ -60,6 +86,7 @@ export const config = {
     "/quan-tri",
     "/quan-tri/:path*",
     "/images/:path*",
+    "/_next/image",
     // Every other address only with a Next-Action header: readers' requests never run the proxy.
     { source: "/((?!quan-tri).*)", has: [{ type: "header", key: "next-action" }] },
   ],

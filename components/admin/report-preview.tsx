@@ -1,4 +1,5 @@
 import { ReportBody } from "@/components/report/report-body";
+import { adminRoutes } from "@/lib/editorial/admin-routes";
 import type { DraftPreview } from "@/lib/editorial/editor-form";
 
 /** The report form's preview: the report drawn by the site's own components, or what stops it. */
@@ -14,11 +15,17 @@ export function ReportPreview({ preview }: { preview: DraftPreview }) {
     );
   }
   const { report } = preview;
+  // A draft's photos are not public yet: the preview takes them from the editors' own address.
+  const blocks = report.body.map((block) =>
+    block.kind === "figure"
+      ? { ...block, figure: { ...block.figure, src: adminRoutes.photo(block.figure.src) } }
+      : block,
+  );
   return (
     <article className="report">
       <h1>{report.title}</h1>
       <p>{report.summary}</p>
-      <ReportBody blocks={report.body} />
+      <ReportBody blocks={blocks} />
     </article>
   );
 }

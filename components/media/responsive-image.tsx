@@ -16,7 +16,10 @@ interface ResponsiveImageProps {
  * markup as <Image>, without shipping its client component to the browser.
  */
 export function ResponsiveImage({ preload = false, ...image }: ResponsiveImageProps) {
-  const { props } = getImageProps({ ...image, loading: preload ? "eager" : "lazy" });
+  // The optimiser takes only /images/… (next.config's images.localPatterns); the editors'
+  // preview shows photos from /quan-tri/anh/…, as they are.
+  const unoptimized = !image.src.startsWith("/images/");
+  const { props } = getImageProps({ ...image, unoptimized, loading: preload ? "eager" : "lazy" });
   // eslint-disable-next-line @next/next/no-img-element -- getImageProps gives next/image's own attributes
   return <img {...props} alt={image.alt} fetchPriority={preload ? "high" : undefined} />;
 }

@@ -287,6 +287,19 @@ export function archiveStoreId(): string {
   return stateOf(contentDirectory()).store.id();
 }
 
+/**
+ * Whether a report the site publishes shows the photo at this decoded address (drafts' too when
+ * `drafts`): asks the store, never loads the archive, so a photo request costs one query.
+ */
+export function photoIsShown(src: string, drafts: boolean): boolean {
+  return stateOf(contentDirectory()).store.showsPhoto(src, drafts);
+}
+
+/** Whether any report file in the folder names the photo at this decoded address. */
+export function photoIsUsed(src: string): boolean {
+  return stateOf(contentDirectory()).store.usesPhoto(src);
+}
+
 /** The whole report behind a summary of the archive, body included, as last read without problems. */
 export function loadWholeReport(summary: ReportSummary): Report {
   const directory = contentDirectory();

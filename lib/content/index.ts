@@ -1,5 +1,5 @@
 import { pageCount, pageSlice } from "../pagination";
-import { type Archive, loadArchive, loadWholeReport } from "./archive";
+import { type Archive, loadArchive, loadWholeReport, photoIsShown } from "./archive";
 import { type ArchiveIndexes, buildIndexes, type Person, sortTopics, type Topic, type TopicKind } from "./indexes";
 import type { Report, ReportSummary } from "./types";
 
@@ -54,6 +54,14 @@ export interface ReportPage {
   reports: ReportSummary[];
   page: number;
   pageCount: number;
+}
+
+/**
+ * Whether readers may see the photo at this address (decoded, /images/…): a published report
+ * shows it. Drafts', unsaved and deleted reports' photos are for editors only.
+ */
+export function isPublishedPhoto(src: string): boolean {
+  return photoIsShown(src, showDrafts);
 }
 
 /** One page of a newest-first list; null past the last page (an empty list still has page 1). */

@@ -12,6 +12,15 @@ export interface PhotoStamp {
   mtimeMs: number | null;
 }
 
+/** A photo's address as the site serves it: what a report wrote, percent-escapes decoded. */
+export function decodedAddress(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
 /** What the store keeps of one report file: how it was last read, and its last good version. */
 export interface StoredFile {
   file: string;
@@ -44,7 +53,7 @@ interface Row {
 }
 
 // Moved on whenever SCHEMA changes: an older store is then dropped and filled again.
-const LAYOUT = 2;
+const LAYOUT = 3;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
@@ -58,10 +67,27 @@ const SCHEMA = `
     problems BLOB NOT NULL,
     warnings BLOB NOT NULL,
     summary BLOB,
-    report BLOB
+    report BLOB,
+    slug TEXT,
+    draft INTEGER
   );
   CREATE INDEX IF NOT EXISTS files_written ON files (written);
+  CREATE INDEX IF NOT EXISTS files_slug ON files (slug, seq);
+  CREATE TABLE IF NOT EXISTS photos (
+    src TEXT NOT NULL,
+    file TEXT NOT NULL,
+    shown INTEGER NOT NULL,
+    PRIMARY KEY (src, file)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS photos_file ON photos (file);
 `;
+
+/** A published report shows the photo: its address (decoded), then whether drafts count (0 or 1). */
+export const SHOWN_PHOTO = `
+  SELECT 1 FROM photos p JOIN files f ON f.file = p.file
+  WHERE p.src = ? AND p.shown = 1 AND (f.draft = 0 OR ?)
+    AND NOT EXISTS (SELECT 1 FROM files o WHERE o.slug = f.slug AND o.seq < f.seq)
+  LIMIT 1`;
 
 // Every column but the whole report, which only a report's own page asks for.
 const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, version, seq, problems, warnings, summary";
@@ -100,7 +126,7 @@ export class ContentStore {
       // What the rows were read by: another content folder, loader or table layout means read them all again.
       const expected = { ...identity, layout: String(LAYOUT) };
       if (Object.entries(expected).every(([key, value]) => this.meta(key) === value) && this.meta("id")) return;
-      this.db.exec("DROP TABLE IF EXISTS files; DELETE FROM meta;");
+      this.db.exec("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS photos; DELETE FROM meta;");
       for (const [key, value] of Object.entries(expected)) this.setMeta(key, value);
       this.setMeta("id", randomUUID());
     });
@@ -160,11 +186,13 @@ export class ContentStore {
     const good = report !== null;
     this.db
       .prepare(
-        `INSERT INTO files (file, mtime_ms, size, glossary, photos, version, seq, written, problems, warnings, summary, report)
-         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report)
+        `INSERT INTO files (file, mtime_ms, size, glossary, photos, version, seq, written, problems, warnings, summary, report, slug, draft)
+         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft)
          ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, glossary = excluded.glossary, photos = excluded.photos,
            written = excluded.written, problems = excluded.problems, warnings = excluded.warnings${
-             good ? ", version = excluded.version, summary = excluded.summary, report = excluded.report" : ""
+             good
+               ? ", version = excluded.version, summary = excluded.summary, report = excluded.report, slug = excluded.slug, draft = excluded.draft"
+               : ""
            }`,
       )
       .run({
@@ -180,7 +208,10 @@ export class ContentStore {
         warnings: serialize(entry.warnings),
         summary: good ? serialize(summary) : null,
         report: good ? serialize(report) : null,
+        slug: report?.slug ?? null,
+        draft: report ? Number(report.draft) : null,
       });
+    this.recordPhotos(entry.file, entry.photos, good);
     return fromRow(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM files WHERE file = ?`).get(entry.file) as Row);
     });
   }
@@ -189,7 +220,32 @@ export class ContentStore {
     this.transaction(() => {
       this.nextGeneration();
       this.db.prepare("DELETE FROM files WHERE file = ?").run(file);
+      this.db.prepare("DELETE FROM photos WHERE file = ?").run(file);
     });
+  }
+
+  /**
+   * The photos a file names, by decoded address: those of its last good version are `shown` (what
+   * the site publishes of it), those only its current, broken text names are kept as in use.
+   */
+  private recordPhotos(file: string, photos: readonly PhotoStamp[], good: boolean): void {
+    this.db.prepare(`DELETE FROM photos WHERE file = ?${good ? "" : " AND shown = 0"}`).run(file);
+    const insert = this.db.prepare("INSERT INTO photos (src, file, shown) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    for (const photo of photos) insert.run(decodedAddress(photo.src), file, Number(good));
+  }
+
+  /**
+   * Whether a report the site publishes shows the photo at this decoded address: its last good
+   * version names it, is no draft (unless drafts are shown) and holds its address (no file read
+   * earlier claims the same slug). One lookup by key and index, whatever the archive's size.
+   */
+  showsPhoto(src: string, drafts: boolean): boolean {
+    return this.db.prepare(SHOWN_PHOTO).get(src, Number(drafts)) !== undefined;
+  }
+
+  /** Whether any report file, draft, broken or published, names the photo at this decoded address. */
+  usesPhoto(src: string): boolean {
+    return this.db.prepare("SELECT 1 FROM photos WHERE src = ? LIMIT 1").get(src) !== undefined;
   }
 
   /** The last good whole report of a file, body included; null if it never loaded. */

@@ -4,6 +4,12 @@ export const adminRoutes = {
   newReport: "/quan-tri/moi",
   /** `then`: what the page says on opening: just saved, or a delete refused. */
   edit: (slug: string, then?: "da-luu" | "khong-xoa") => `/quan-tri/sua/${slug}${then ? `?${then}=1` : ""}`,
+  /**
+   * A photo (/images/…) as editors see it, whether or not a published report shows it yet: the
+   * public address serves only those (proxy.ts), and the session cookie reaches /quan-tri only.
+   */
+  photo: (src: string) =>
+    src.startsWith("/images/") ? `/quan-tri/anh/${src.slice("/images/".length)}` : src,
   signIn: ({ error, wait }: { error?: "sai" | "qua-nhieu"; wait?: number }) => {
     const query = new URLSearchParams();
     if (error) query.set("loi", error);
