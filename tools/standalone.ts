@@ -4,7 +4,13 @@
 // (scripts/start.ts), the stack and the tests' own servers all start it this way.
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { contentDirectory, listReportFiles, publicDirectory } from "../lib/content/refresh";
+import { buildSync } from "esbuild";
+import {
+  contentDirectory,
+  listReportFiles,
+  PARSE_WORKER_FILE,
+  publicDirectory,
+} from "../lib/content/refresh";
 
 /**
  * What every server we start gets: no telemetry, and Next's exit-at-once on SIGTERM and SIGINT
@@ -18,8 +24,29 @@ export function distDirectory(): string {
 }
 
 /**
- * Copies the static files into the standalone folder (or into a copy of it, `standalone`);
- * returns the path of its server.js.
+ * Bundles the publishing watcher's worker thread (lib/content/parse-worker.ts) into one file beside
+ * server.js: Next bundles the server's own code but not a worker's, and the standalone folder has
+ * only the modules Next traced. Built from the checkout, as `npm start` is.
+ */
+export function bundleParseWorker(standalone: string): void {
+  buildSync({
+    entryPoints: [path.resolve("lib/content/parse-worker.ts")],
+    outfile: path.join(standalone, PARSE_WORKER_FILE),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // CommonJS dependencies (gray-matter) require Node's built-ins, which an ES module must be given.
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    },
+    logLevel: "warning",
+  });
+}
+
+/**
+ * Copies the static files into the standalone folder (or into a copy of it, `standalone`) and
+ * bundles the parse worker there; returns the path of its server.js.
  */
 export function prepareStandalone(
   distDir: string = distDirectory(),
@@ -43,6 +70,7 @@ export function prepareStandalone(
     recursive: true,
     filter: (source) => path.relative(publicDirectory(), source) !== "images",
   });
+  bundleParseWorker(standalone);
   return server;
 }
 

@@ -4,8 +4,9 @@ import { perProcess } from "../process-singleton.mjs";
 import { contentDirectory, folderLabel, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { publicDirectory, publicImageMtime } from "./images";
-import { loadReport } from "./load-report";
+import { type LoadResult, loadReport } from "./load-report";
 import { ContentError, type ContentProblem } from "./problems";
+import type { ReportParser } from "./report-parser";
 import { ContentStore, type StoredFile } from "./store";
 import type { Report, ReportSummary } from "./types";
 
@@ -119,13 +120,24 @@ function currentGlossary(state: ArchiveState): string {
   return stamp;
 }
 
+/** A file parsed outside the store's transaction (in the watcher's worker), at this size and time. */
+interface ParsedFile {
+  mtimeMs: number;
+  size: number;
+  glossary: string;
+  result: LoadResult;
+}
+
 /** Parses one file; the returned function records it in the store. */
 function parseFile(state: ArchiveState, name: string, stats: { mtimeMs: number; size: number }): () => StoredFile {
   const glossary = currentGlossary(state);
-  const result = loadReport(state.directory, name, state.glossary?.value);
+  return recordFile(state, name, { ...stats, glossary, result: loadReport(state.directory, name, state.glossary?.value) });
+}
+
+function recordFile(state: ArchiveState, name: string, { mtimeMs, size, glossary, result }: ParsedFile): () => StoredFile {
   const photos = result.photos.map((src) => ({ src, mtimeMs: publicImageMtime(src) }));
   const { report, problems, warnings } = result;
-  const entry = { file: name, mtimeMs: stats.mtimeMs, size: stats.size, glossary, photos, problems, warnings };
+  const entry = { file: name, mtimeMs, size, glossary, photos, problems, warnings };
   return () => state.store.write(entry, report, report && summaryOf(report));
 }
 
@@ -148,8 +160,11 @@ function isFresh(state: ArchiveState, file: { name: string; mtimeMs: number; siz
   );
 }
 
-/** Reads again every file that changed since the store last saw it; returns whether any did. */
-function readChangedFiles(state: ArchiveState, photos: PhotoChanges): boolean {
+/**
+ * Reads again every file that changed since the store last saw it; returns whether any did. With
+ * `parsed`, takes those parses instead, and leaves a file changed since its parse to the next pass.
+ */
+function readChangedFiles(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): boolean {
   const { store, files } = state;
   let changed = syncFromStore(state);
   currentGlossary(state);
@@ -163,7 +178,9 @@ function readChangedFiles(state: ArchiveState, photos: PhotoChanges): boolean {
   }
   for (const file of present) {
     if (isFresh(state, file, photos)) continue;
-    files.set(file.name, parseFile(state, file.name, file)());
+    const read = parsed?.get(file.name);
+    if (parsed && (read?.mtimeMs !== file.mtimeMs || read.size !== file.size)) continue;
+    files.set(file.name, (read ? recordFile(state, file.name, read) : parseFile(state, file.name, file))());
     changed = true;
   }
   state.generation = store.generation();
@@ -234,8 +251,8 @@ function archiveOf(files: Iterable<StoredFile>): Archive {
   return { reports, bySlug, versions, problems, warnings };
 }
 
-function refresh(state: ArchiveState, photos: PhotoChanges): Archive {
-  const changed = state.store.transaction(() => readChangedFiles(state, photos));
+function refresh(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): Archive {
+  const changed = state.store.transaction(() => readChangedFiles(state, photos, parsed));
   if (changed || !state.archive) state.archive = archiveOf(state.files.values());
   return state.archive;
 }
@@ -253,11 +270,28 @@ export function loadArchive(): Archive {
   return archive;
 }
 
+/** Parses, with `parse`, the files the store holds no fresh read of; each parse is awaited in turn. */
+async function parseStaleFiles(state: ArchiveState, photos: PhotoChanges, parse: ReportParser) {
+  state.store.transaction(() => syncFromStore(state));
+  const glossary = currentGlossary(state);
+  const parsed = new Map<string, ParsedFile>();
+  for (const file of folderFiles(state)) {
+    if (isFresh(state, file, photos)) continue;
+    parsed.set(file.name, { ...file, glossary, result: await parse(state.directory, file.name, glossary) });
+  }
+  return parsed;
+}
+
 /**
  * Looks at the folder again after a change (the live server's watcher calls this): reads the
  * changed files, and those showing a photo that changed. Returns the archive before and after.
+ * With `parse` (the watcher's worker thread), the files are parsed there, and this thread only
+ * records them.
  */
-export function refreshArchive(photos: PhotoChanges): { before: Archive; after: Archive } {
+export async function refreshArchive(
+  photos: PhotoChanges,
+  parse?: ReportParser,
+): Promise<{ before: Archive; after: Archive }> {
   const state = stateOf(contentDirectory());
   // At start, "before" is what the store held: what the cached pages were rendered from, by the
   // build or before a restart. The difference is what changed while no server watched.
@@ -266,7 +300,8 @@ export function refreshArchive(photos: PhotoChanges): { before: Archive; after: 
     state.archive = archiveOf(state.files.values());
   }
   const before = state.archive;
-  return { before, after: refresh(state, photos) };
+  const parsed = parse ? await parseStaleFiles(state, photos, parse) : undefined;
+  return { before, after: refresh(state, photos, parsed) };
 }
 
 /**

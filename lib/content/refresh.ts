@@ -22,6 +22,7 @@ export { contentDirectory, folderLabel, isReportFileName, listReportFiles } from
 export { publicDirectory } from "./images";
 export { GLOSSARY_FILE, loadGlossary } from "./glossary";
 export { type LoadResult, loadReport } from "./load-report";
+export { createWorkerParser, PARSE_WORKER_FILE, type ReportParser, type WorkerParser } from "./report-parser";
 export { BODY_MAX_INLINE_NESTING, BODY_MAX_NESTING } from "./limits";
 export { BODY_FIELD, type ContentProblem, formatProblem, formatProblemList } from "./problems";
 export { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from "./schema";

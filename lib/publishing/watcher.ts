@@ -1,7 +1,11 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { watch } from "chokidar";
 import {
+  createWorkerParser,
+  PARSE_WORKER_FILE,
   type PhotoChanges,
+  type ReportParser,
   refreshArchive,
   startLiveArchive,
   contentDirectory,
@@ -51,6 +55,18 @@ async function revalidate(paths: string[]): Promise<void> {
   }
 }
 
+/**
+ * The worker thread that parses reports, so that a long parse never holds the thread answering
+ * requests, nor a stop signal. Its bundle lies beside server.js (the standalone server runs from
+ * that folder; tools/standalone.ts puts it there); without it, reports are parsed in this thread.
+ */
+function reportParser(): ReportParser | undefined {
+  const file = path.resolve(/*turbopackIgnore: true*/ PARSE_WORKER_FILE);
+  if (existsSync(/*turbopackIgnore: true*/ file)) return createWorkerParser(file).parse;
+  console.error(`[đăng bài] Không thấy ${file}: bài được đọc ngay trong luồng trả lời yêu cầu`);
+  return undefined;
+}
+
 /** "/images/bai/anh-1.jpg" for a file under the public folder, as reports refer to it. */
 function photoAddress(publicDir: string, file: string): string {
   return `/${path.relative(publicDir, file).split(path.sep).join("/")}`;
@@ -66,6 +82,7 @@ export function startPublishing(): void {
   const contentDir = contentDirectory();
   const publicDir = publicDirectory();
   const reportProblems = createProblemReporter(contentDir, (line) => console.error(`[đăng bài] ${line}`));
+  const parse = reportParser();
 
   let photos: Set<string> | "all" = "all";
   let pending = true;
@@ -75,7 +92,7 @@ export function startPublishing(): void {
 
   const pass = async (changedPhotos: PhotoChanges) => {
     const started = performance.now();
-    const { before, after } = refreshArchive(changedPhotos);
+    const { before, after } = await refreshArchive(changedPhotos, parse);
     reportProblems(after);
     // Search follows in the background: a first start on a large archive must not hold publishing.
     void catchUpSearchIndex(after).catch((error: unknown) =>

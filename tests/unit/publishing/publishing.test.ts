@@ -1,7 +1,15 @@
 import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Archive, loadWholeReport, refreshArchive, startLiveArchive } from "@/lib/content/refresh";
+import {
+  type Archive,
+  loadGlossary,
+  loadReport,
+  loadWholeReport,
+  refreshArchive,
+  type ReportParser,
+  startLiveArchive,
+} from "@/lib/content/refresh";
 import { problemsReport } from "@/lib/publishing/problem-report";
 import { stalePaths } from "@/lib/publishing/stale-paths";
 import { stubFoldersForAll } from "../support/environment";
@@ -39,12 +47,12 @@ function write(
   utimesSync(file, new Date(1_700_000_000_000 + tick * 1000), new Date(1_700_000_000_000 + tick * 1000));
 }
 
-function publish(): { before: Archive; after: Archive; stale: string[] } {
-  const { before, after } = refreshArchive(new Set());
+async function publish(parse?: ReportParser): Promise<{ before: Archive; after: Archive; stale: string[] }> {
+  const { before, after } = await refreshArchive(new Set(), parse);
   return { before, after, stale: stalePaths(before, after).sort() };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   startLiveArchive();
   // Twenty-two reports: the listing has two pages.
   for (let day = 1; day <= 22; day += 1) {
@@ -69,7 +77,7 @@ beforeAll(() => {
     people: ["Lê Văn Riêng"],
     category: "Thể thao",
   });
-  publish();
+  await publish();
 });
 
 const EDITED_STANDALONE: Fields = {
@@ -81,14 +89,14 @@ const EDITED_STANDALONE: Fields = {
 };
 
 describe("what a publish revalidates", () => {
-  it("a new report: its page and card, the listing pages it shifts, its topics, people, feed and sitemap", () => {
+  it("a new report: its page and card, the listing pages it shifts, its topics, people, feed and sitemap", async () => {
     write("bai-moi", {
       title: "Bài mới",
       day: 28,
       tags: ["Thành phố Vinh", "Chủ đề mới"],
       people: ["Trần Ngọc Tú", "Hồ Văn Xa"],
     });
-    const { stale } = publish();
+    const { stale } = await publish();
     for (const path of [
       "/bai-viet/bai-moi",
       "/bai-viet/bai-moi/anh-chia-se.png",
@@ -117,9 +125,9 @@ describe("what a publish revalidates", () => {
     }
   });
 
-  it("an edit of one report's title: its page, card and the lists showing it, nothing else", () => {
+  it("an edit of one report's title: its page, card and the lists showing it, nothing else", async () => {
     write("bai-doc-lap", EDITED_STANDALONE);
-    const { stale } = publish();
+    const { stale } = await publish();
     expect(stale).toEqual(
       [
         "/bai-viet/bai-doc-lap",
@@ -135,18 +143,18 @@ describe("what a publish revalidates", () => {
     expect(stale).not.toContain("/sitemap.xml");
   });
 
-  it("a save of the same text refreshes that report's pages; a pass with no change refreshes nothing", () => {
+  it("a save of the same text refreshes that report's pages; a pass with no change refreshes nothing", async () => {
     write("bai-doc-lap", EDITED_STANDALONE);
-    const { after, stale } = publish();
+    const { after, stale } = await publish();
     // Read again (the file was saved), so it has a new version: the pages showing it are refreshed.
     expect(after.reports.find((report) => report.slug === "bai-doc-lap")?.title).toBe("Bài độc lập đã sửa");
     expect(stale).toContain("/bai-viet/bai-doc-lap");
-    const second = publish();
+    const second = await publish();
     expect(second.after).toBe(second.before);
     expect(second.stale).toEqual([]);
   });
 
-  it("a report set to draft leaves every list, and its own page goes", () => {
+  it("a report set to draft leaves every list, and its own page goes", async () => {
     write("bai-moi", {
       title: "Bài mới",
       day: 28,
@@ -154,7 +162,7 @@ describe("what a publish revalidates", () => {
       people: ["Trần Ngọc Tú"],
       draft: true,
     });
-    const { after, stale } = publish();
+    const { after, stale } = await publish();
     expect(after.bySlug.get("bai-moi")?.draft).toBe(true);
     for (const path of ["/bai-viet/bai-moi", "/", "/chu-de/chu-de-moi", "/feed.xml", "/sitemap.xml"]) {
       expect(stale, path).toContain(path);
@@ -163,14 +171,14 @@ describe("what a publish revalidates", () => {
 });
 
 describe("a broken file", () => {
-  it("keeps its last good version published and is listed with what is wrong", () => {
+  it("keeps its last good version published and is listed with what is wrong", async () => {
     writeFileSync(
       path.join(folder, "bai-3.md"),
       '---\ntitle: "Ngoặc không đóng\ndate: 2024-03-03\n---\n\nĐoạn.\n',
     );
     utimesSync(path.join(folder, "bai-3.md"), new Date(), new Date(Date.now() + 60_000));
     write("bai-hong", { title: "", day: 5 });
-    const { after, stale } = publish();
+    const { after, stale } = await publish();
     expect(after.bySlug.get("bai-3")?.title).toBe("Bài 3");
     expect(loadWholeReport(after.bySlug.get("bai-3")!).body.length).toBeGreaterThan(0);
     expect(after.bySlug.has("bai-hong")).toBe(false);
@@ -186,10 +194,10 @@ describe("a broken file", () => {
     expect(report).toContain("05/03/2024, 08:00");
   });
 
-  it("fixing it publishes the fix, and the problems report is gone", () => {
+  it("fixing it publishes the fix, and the problems report is gone", async () => {
     write("bai-3", { title: "Bài 3 đã sửa", day: 3, tags: ["Thành phố Vinh"], people: ["Trần Ngọc Tú"] });
     write("bai-hong", { title: "Bài hỏng đã sửa", day: 5 });
-    const { after, stale } = publish();
+    const { after, stale } = await publish();
     expect(after.bySlug.get("bai-3")?.title).toBe("Bài 3 đã sửa");
     expect(after.bySlug.has("bai-hong")).toBe(true);
     expect(stale).toContain("/bai-viet/bai-3");
@@ -198,28 +206,60 @@ describe("a broken file", () => {
     expect(problemsReport(after, new Date())).toBeNull();
   });
 
-  it("a body over the size limit keeps the last good version, listed at the body", () => {
+  it("a body over the size limit keeps the last good version, listed at the body", async () => {
     const file = path.join(folder, "bai-4.md");
     writeFileSync(
       file,
       `---\ntitle: "Bài 4"\ndate: 2024-03-04T08:00:00+07:00\n---\n\n${"UBND ".repeat(30_000)}\n`,
     );
     utimesSync(file, new Date(), new Date(Date.now() + 120_000));
-    const { after, stale } = publish();
+    const { after, stale } = await publish();
     expect(after.bySlug.get("bai-4")?.title).toBe("Bài 4");
     expect(stale).toEqual([]);
     const report = problemsReport(after, new Date());
     expect(report).toContain("bai-4.md › nội dung: nội dung dài 146 KB, quá giới hạn 64 KB");
     expect(report).toContain("bai-4.md: bạn đọc vẫn thấy bản đăng trước");
     write("bai-4", { title: "Bài 4", day: 4, tags: ["Thành phố Vinh"] });
-    expect(publish().after.problems).toEqual([]);
+    expect((await publish()).after.problems).toEqual([]);
   });
 
-  it("a deleted file leaves the archive, and its page is revalidated into a 404", () => {
+  it("a deleted file leaves the archive, and its page is revalidated into a 404", async () => {
     rmSync(path.join(folder, "bai-hong.md"));
-    const { after, stale } = publish();
+    const { after, stale } = await publish();
     expect(after.bySlug.has("bai-hong")).toBe(false);
     expect(stale).toContain("/bai-viet/bai-hong");
     expect(stale).toContain("/bai-viet/bai-hong/anh-chia-se.png");
+  });
+});
+
+describe("parsed by the watcher's worker", () => {
+  // What the worker thread does (tests/unit/content/report-parser.test.ts runs the real one).
+  const parsedFiles: string[] = [];
+  const parse: ReportParser = async (contentDir, fileName) => {
+    parsedFiles.push(fileName);
+    return loadReport(contentDir, fileName, loadGlossary(contentDir));
+  };
+
+  it("the changed files go to the parser, and what it returns is published", async () => {
+    parsedFiles.length = 0;
+    write("bai-doc-lap", { ...EDITED_STANDALONE, title: "Bài độc lập, đọc trong luồng riêng" });
+    const { after, stale } = await publish(parse);
+    expect(parsedFiles).toEqual(["bai-doc-lap.md"]);
+    expect(after.bySlug.get("bai-doc-lap")?.title).toBe("Bài độc lập, đọc trong luồng riêng");
+    expect(stale).toContain("/bai-viet/bai-doc-lap");
+  });
+
+  it("a file saved again while it was being parsed waits for the next pass, which reads the new save", async () => {
+    write("bai-doc-lap", { ...EDITED_STANDALONE, title: "Lần lưu thứ nhất" });
+    const savedAgainMeanwhile: ReportParser = async (contentDir, fileName, glossary) => {
+      const result = await parse(contentDir, fileName, glossary);
+      write("bai-doc-lap", { ...EDITED_STANDALONE, title: "Lần lưu thứ hai" });
+      return result;
+    };
+    const first = await publish(savedAgainMeanwhile);
+    expect(first.after.bySlug.get("bai-doc-lap")?.title).toBe("Bài độc lập, đọc trong luồng riêng");
+    expect(first.stale).toEqual([]);
+    const second = await publish(parse);
+    expect(second.after.bySlug.get("bai-doc-lap")?.title).toBe("Lần lưu thứ hai");
   });
 });
