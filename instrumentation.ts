@@ -2,7 +2,8 @@
 // arrive (lib/server/arrival-order) and publishes what editors save into content/ without a
 // rebuild (lib/publishing); `next dev` reads the folder on every request and the build reads it
 // once, so neither watches. Started by our scripts (NEXT_MANUAL_SIG_HANDLE set), it also answers
-// the requests in progress before it stops (lib/server/graceful-shutdown).
+// the requests in progress before it stops (lib/server/graceful-shutdown). Every request passes
+// the front door first (lib/server/front-door).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NODE_ENV !== "production" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -10,6 +11,11 @@ export async function register() {
   const { requestsPerTurn, serveInArrivalOrder } = await import("./lib/server/arrival-order");
   const perTurn = requestsPerTurn(process.env.REQUESTS_PER_TURN);
   if (perTurn > 0) watchRequests((server) => serveInArrivalOrder(server, perTurn));
+  // Found after the queue, so it wraps it: a refused request is answered without waiting its turn.
+  const { frontDoorSettings, guardFrontDoor } = await import("./lib/server/front-door");
+  const { site } = await import("./lib/site");
+  const door = frontDoorSettings(site.url);
+  watchRequests((server) => guardFrontDoor(server, door));
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {
     const { drainOnTerminate } = await import("./lib/server/graceful-shutdown");
     drainOnTerminate();

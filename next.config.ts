@@ -80,10 +80,12 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve("lib/publishing/cache-handler.mjs"),
   // Written into the server's code at build: the loader's digest (the server has no lib/ to hash),
   // and the public address, so that a page first rendered by the running server builds its URLs
-  // from the same SITE_URL as the pages prerendered by the build, whatever the server's environment.
+  // from the same SITE_URL as the pages prerendered by the build, whatever the server's environment;
+  // and the build's folder, where the proxy finds the server actions it made (lib/server/known-actions.ts).
   env: {
     CONTENT_LOADER_VERSION: process.env.CONTENT_LOADER_VERSION,
     SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
+    BUILD_DIST_DIR: distDir,
   },
   // Next keeps one core for its main process by default; while pages are prerendered that process
   // mostly waits, so on a 2-core machine both cores render (measured: 10,000 reports, docs/do-luong/2026-11-27-scale.md).

@@ -270,6 +270,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...SERVER_ENVIRONMENT,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
+      // nginx reaches the instances over loopback: its X-Forwarded-For is believed, no one else's.
+      TRUSTED_PROXIES: "127.0.0.1",
       REDIS_URL: `redis://127.0.0.1:${options.redisPort}`,
       CONTENT_DIR: options.contentDir,
       PUBLIC_DIR: options.publicDir,

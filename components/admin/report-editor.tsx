@@ -1,9 +1,20 @@
 "use client";
 
-import { type ReactNode, useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { unstable_rethrow } from "next/navigation";
+import {
+  type FormEvent,
+  type ReactNode,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  useTransition,
+} from "react";
+import { requestFormReset } from "react-dom";
 import type { PhotoUpload } from "@/lib/editorial/editor-form";
 import type { EditorState } from "@/lib/report-form/editor-state";
 import { photoInputs, photoUploadInputs, reportInputs } from "@/lib/report-form/field-names";
+import { dataFromForm } from "@/lib/report-form/form-data";
 import type { FormField } from "@/lib/report-form/form-fields";
 
 // The report form: drawn from the fields the contract describes, saved by a server
@@ -290,6 +301,24 @@ function Field({
   );
 }
 
+/**
+ * What the editor is told when an action never reached the server or came back broken (the
+ * network gone, a proxy refusing the size, the server failing): a server action then throws, and
+ * an error page would take the form's text with it.
+ */
+export function unsentMessage(what: string, online: boolean): string {
+  return online
+    ? `${what}: máy chủ không nhận yêu cầu (phiên đăng nhập có thể đã hết, dữ liệu gửi lên quá lớn — ảnh tối đa 15 MB — hoặc máy chủ đang lỗi). Mọi chữ đã gõ vẫn còn trong biểu mẫu; hãy thử lại, hoặc chép nội dung ra nơi khác trước khi tải lại trang.`
+    : `${what}: mất kết nối mạng. Mọi chữ đã gõ vẫn còn trong biểu mẫu; hãy thử lại khi có mạng.`;
+}
+
+/** A server action's failure, unless it is Next's own redirect or not-found, which must go on. */
+function failure(error: unknown, what: string): string {
+  unstable_rethrow(error);
+  console.error(error);
+  return unsentMessage(what, navigator.onLine);
+}
+
 /** Typing pauses this long before the preview is drawn again. */
 const PREVIEW_AFTER_MS = 800;
 
@@ -305,17 +334,68 @@ export function ReportEditor({
   deleteAction,
   permalink,
 }: ReportEditorProps) {
-  // Why the permalink: React writes it as the form's action, where action="" is not valid HTML.
-  const [state, save, saving] = useActionState(saveAction, initial, permalink);
+  // Without JavaScript the forms post to the actions themselves (and the permalink is the form's
+  // address: action="" is not valid HTML). With it, the submit handlers below call them, so that
+  // a failure is caught and the form kept, which a form action's error would not allow.
+  const [served, save] = useActionState(saveAction, initial, permalink);
   const [, deleteNow] = useActionState(deleteAction, undefined, permalink);
+  const [state, setState] = useState(served);
+  const [saving, startSave] = useTransition();
+  const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
+  const [, startDelete] = useTransition();
   const form = useRef<HTMLFormElement>(null);
+  const submitSave = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const target = event.currentTarget;
+    const posted = new FormData(target);
+    startSave(async () => {
+      let next: EditorState;
+      try {
+        next = await saveAction(state, posted);
+      } catch (error) {
+        const typed = String(posted.get(reportInputs.body) ?? "").replace(/\r\n?/g, "\n");
+        setState({
+          ...state,
+          saved: false,
+          problems: {},
+          message: failure(error, "Chưa lưu được"),
+          data: dataFromForm(posted, fields, state.data),
+          body: blankLineFirst ? `\n${typed}` : typed,
+        });
+        return;
+      }
+      setState(next);
+      // As after a form action: the inputs take what the server kept.
+      requestFormReset(target);
+    });
+  };
+  const submitDelete = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const posted = new FormData(event.currentTarget);
+    startDelete(async () => {
+      try {
+        await deleteAction(undefined, posted);
+      } catch (error) {
+        setDeleteProblem(failure(error, "Chưa xóa được"));
+      }
+    });
+  };
   const [preview, setPreview] = useState<ReactNode>(null);
   const [previewing, startPreview] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Not a form submission: React would reset the form afterwards, and the editor's text with it.
   const drawPreview = () =>
     startPreview(async () => {
-      if (form.current) setPreview(await previewAction(new FormData(form.current)));
+      if (!form.current) return;
+      try {
+        setPreview(await previewAction(new FormData(form.current)));
+      } catch (error) {
+        setPreview(
+          <p className="admin__error" role="alert">
+            {failure(error, "Chưa xem trước được")}
+          </p>,
+        );
+      }
     });
   const drawPreviewSoon = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -340,7 +420,13 @@ export function ReportEditor({
         const value = all.get(name);
         if (value !== null) photo.set(name, value);
       }
-      const result = await uploadAction(photo);
+      let result: PhotoUpload;
+      try {
+        result = await uploadAction(photo);
+      } catch (error) {
+        setUpload(failure(error, "Chưa tải được ảnh"));
+        return;
+      }
       setUpload(result.message);
       if (!result.line) return;
       body.current.value = `${body.current.value.replace(/\n*$/, "")}\n\n${result.line}\n`;
@@ -353,7 +439,7 @@ export function ReportEditor({
   const general = state.problems[""];
   return (
     <>
-      <form ref={form} action={save} className="admin-form admin-editor" noValidate>
+      <form ref={form} action={save} onSubmit={submitSave} className="admin-form admin-editor" noValidate>
         <input type="hidden" name={reportInputs.file} value={state.file ?? ""} />
         <input type="hidden" name={reportInputs.version} value={state.version ?? ""} />
         <input type="hidden" name={reportInputs.blankLineFirst} value={blankLineFirst ? "1" : "0"} />
@@ -439,10 +525,15 @@ export function ReportEditor({
       {state.file && (
         // A form of its own, as a button's formAction would be formaction="": it posts the file and the
         // version the editor's form now holds, so a report changed elsewhere is not deleted.
-        <form action={deleteNow} className="admin-delete">
+        <form action={deleteNow} onSubmit={submitDelete} className="admin-delete">
           <input type="hidden" name={reportInputs.file} value={state.file} />
           <input type="hidden" name={reportInputs.version} value={state.version ?? ""} />
           <button type="submit">Xóa bài này</button>
+          {deleteProblem && (
+            <p className="admin__error" role="alert">
+              {deleteProblem}
+            </p>
+          )}
         </form>
       )}
     </>

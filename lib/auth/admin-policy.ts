@@ -34,16 +34,19 @@ export async function adminContentSecurityPolicy(nonce: string, development = fa
 }
 
 /**
- * True when a request changing something comes from the site's own pages: its Origin names the host
- * the request was sent to (as a proxy in front passes it on, X-Forwarded-Host), as Next checks its
- * server actions. A request without an Origin is refused: browsers send one with every POST.
+ * True when a request changing something comes from the site's own pages: its Origin is the scheme
+ * and host the request was sent to, as the server's front door leaves them in X-Forwarded-Proto
+ * and X-Forwarded-Host (lib/server/front-door.ts). Next checks its server actions against the host
+ * alone, so a page served over plain http could post to the https site. A request without an
+ * Origin is refused: browsers send one with every POST.
  */
 export function isSameOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const scheme = headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? "http";
   if (!origin || !host) return false;
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).origin === new URL(`${scheme}://${host}`).origin;
   } catch {
     return false;
   }

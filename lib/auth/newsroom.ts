@@ -14,11 +14,9 @@ export const editorAccounts = () => stores().accounts;
 export const signInLimits = () => stores().limits;
 
 /**
- * The reader's address as the last proxy saw it: nginx appends the peer's address to
- * X-Forwarded-For, so the last entry is the one a client cannot write. Without a proxy in front,
- * the header is the client's own word: the per-account limit still holds.
+ * The client's address. The server's front door (lib/server/front-door.ts) leaves X-Forwarded-For
+ * holding that alone, believing the header only from a configured proxy (TRUSTED_PROXIES).
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  return forwarded?.split(",").at(-1)?.trim() || "không rõ";
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "không rõ";
 }

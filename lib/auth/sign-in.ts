@@ -29,6 +29,7 @@ export async function checkSignIn(form: FormData, address: string): Promise<Sign
   if (!verdict.allowed) {
     return { signedIn: false, error: "qua-nhieu", retryAfterSeconds: verdict.retryAfterSeconds };
   }
+  if (verdict.slowDownMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.slowDownMs));
   const accounts = editorAccounts();
   const generation = await accounts.verifiedGeneration(name, password);
   if (generation === null) {

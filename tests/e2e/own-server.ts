@@ -23,12 +23,15 @@ export async function startOwnServer({
   prefix,
   files = {},
   editors = {},
+  env = {},
 }: {
   prefix: string;
   /** More report files: name → text. */
   files?: Record<string, string>;
   /** Editors' accounts made before the start, as `npm run editor:add` makes them: name → password. */
   editors?: Record<string, string>;
+  /** More settings for the server. */
+  env?: Record<string, string>;
 }): Promise<OwnServer> {
   const work = mkdtempSync(path.join(tmpdir(), prefix));
   const contentDir = path.join(work, "content");
@@ -47,7 +50,7 @@ export async function startOwnServer({
     contentDir,
     publicDir,
     port: await freePort(),
-    env: { EDITOR_DATA_DIR: dataDir },
+    env: { ...env, EDITOR_DATA_DIR: dataDir },
   });
   return {
     server,

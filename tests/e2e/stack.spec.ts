@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
+import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
 import { freePort, type Stack, startStack } from "../../tools/stack";
 import { within } from "./within";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
@@ -117,6 +118,16 @@ test("scripts and photos keep their long cache headers; the publishing endpoint 
     body: "ten=x",
   });
   expect(post.status).not.toBe(403);
+  // The editors' pages take the editor's limits (a 15 MB photo), every other address nginx's 1 MB.
+  const twoMegabytes = "x".repeat(2 * 1024 * 1024);
+  const upload = await fetch(`${stack.origin}/quan-tri/moi`, {
+    method: "POST",
+    headers: { origin: stack.origin, "content-type": "text/plain", cookie: `${SESSION_COOKIE}=x` },
+    body: twoMegabytes,
+  });
+  expect(upload.status).not.toBe(413);
+  const elsewhere = await fetch(`${stack.origin}/tim-kiem`, { method: "POST", body: twoMegabytes });
+  expect(elsewhere.status).toBe(413);
 });
 
 test("a page one instance rendered is served by the other from the shared cache", async () => {

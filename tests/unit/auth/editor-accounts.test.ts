@@ -2,7 +2,14 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { EditorAccounts } from "@/lib/auth/accounts";
 import { isSameOrigin } from "@/lib/auth/admin-policy";
-import { FAILURES_PER_ACCOUNT, FAILURES_PER_ADDRESS, SignInLimits } from "@/lib/auth/sign-in-limits";
+import {
+  FAILURES_PER_ACCOUNT,
+  FAILURES_PER_ADDRESS,
+  SignInLimits,
+  SLOW_DOWN_AFTER,
+  SLOW_DOWN_MOST_MS,
+  slowDownFor,
+} from "@/lib/auth/sign-in-limits";
 import { temporaryFolder } from "../support/temporary-folder";
 
 let folder: string;
@@ -53,6 +60,24 @@ describe("sign-in limits", () => {
     limits.close();
   });
 
+  it("never blocks an account guessed at from many addresses: it slows its sign-ins down", async () => {
+    const limits = new SignInLimits(path.join(folder, "editors.sqlite"));
+    // Four failures from each of 30 addresses: no address reaches its own limits.
+    for (let n = 0; n < 120; n += 1) await limits.failed("bientap", `10.1.${n % 30}.1`);
+    const editor = await limits.check("bientap", "192.168.1.20");
+    expect(editor.allowed).toBe(true);
+    expect(editor.slowDownMs).toBe(SLOW_DOWN_MOST_MS);
+    expect((await limits.check("phongvien", "192.168.1.20")).slowDownMs).toBe(0);
+    limits.close();
+  });
+
+  it("slows an account down by steps as failures at it add up", () => {
+    expect(slowDownFor(SLOW_DOWN_AFTER - 1)).toBe(0);
+    expect(slowDownFor(SLOW_DOWN_AFTER)).toBe(1000);
+    expect(slowDownFor(SLOW_DOWN_AFTER + 10)).toBe(2000);
+    expect(slowDownFor(10_000)).toBe(SLOW_DOWN_MOST_MS);
+  });
+
   it("forgets an account's failures once it signs in", async () => {
     const limits = new SignInLimits(path.join(folder, "editors.sqlite"));
     for (let n = 0; n < FAILURES_PER_ACCOUNT - 1; n += 1) await limits.failed("bientap", "10.0.0.1");
@@ -73,9 +98,21 @@ describe("same origin", () => {
           origin: "https://tin.example.vn",
           host: "127.0.0.1:3001",
           "x-forwarded-host": "tin.example.vn",
+          "x-forwarded-proto": "https",
         }),
       ),
     ).toBe(true);
+  });
+
+  it("compares the scheme too: a plain-http page of the same host is another origin", () => {
+    const forwarded = { host: "127.0.0.1:3001", "x-forwarded-host": "tin.example.vn" };
+    expect(
+      isSameOrigin(headers({ ...forwarded, origin: "http://tin.example.vn", "x-forwarded-proto": "https" })),
+    ).toBe(false);
+    expect(isSameOrigin(headers({ ...forwarded, origin: "https://tin.example.vn" }))).toBe(false);
+    expect(isSameOrigin(headers({ origin: "http://tin.example.vn:8080", host: "tin.example.vn" }))).toBe(
+      false,
+    );
   });
 
   it("refuses another site, no origin, and an origin that is not a URL", () => {
