@@ -49,9 +49,11 @@ export const UNLISTED_ROUTES: Readonly<Record<string, string>> = {
   "/opensearch.xml": "fixed: tells browsers how to search the site",
   "/tim-kiem": "answers each search as it is asked; the results are not pages of their own",
   "/tim-kiem/goi-y": "suggestions as a reader types, answered per request",
-  "/images/[...path]": "the photos, served from the public folder as files",
+  "/images/[...path]": "the photos published reports show, served from the public folder as files",
   "/api/revalidate": "the watcher's own call to refresh pages, refused to anyone else",
   "/quan-tri": "the editors' pages: rendered per request, never cached, indexed or listed",
+  "/quan-tri/anh/[...path]":
+    "every photo, drafts' included, for signed-in editors only: never cached or listed",
   "/quan-tri/dang-nhap": "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/moi": "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/sua/[ten]": "the editors' pages: rendered per request, never cached, indexed or listed",
