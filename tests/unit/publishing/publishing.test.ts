@@ -11,6 +11,8 @@ import {
   startLiveArchive,
 } from "@/lib/content/refresh";
 import { problemsReport } from "@/lib/publishing/problem-report";
+import { catchUpSearchIndex, searchReports } from "@/lib/search/archive-search";
+import { fill } from "@/tools/measure/hostile-bodies";
 import { stalePaths } from "@/lib/publishing/stale-paths";
 import { stubFoldersForAll } from "../support/environment";
 import { REPO_PUBLIC } from "../support/paths";
@@ -262,4 +264,30 @@ describe("parsed by the watcher's worker", () => {
     const second = await publish(parse);
     expect(second.after.bySlug.get("bai-doc-lap")?.title).toBe("Lần lưu thứ hai");
   });
+
+  it("the search index, catching up in timed steps, finds every report of the slowest bodies to index", async () => {
+    const tables = fill(63 * 1024, (i) =>
+      i === 0 ? "| Tên | Đơn vị |\n| --- | --- |\n" : `| Người ${i} | UBND xã |\n`,
+    );
+    for (const n of [1, 2, 3]) {
+      const file = path.join(folder, `bang-${n}.md`);
+      writeFileSync(
+        file,
+        `---\ntitle: "Bảng dài ${n}"\ndate: 2024-03-2${n}T08:00:00+07:00\n---\n\n${tables}`,
+      );
+      tick += 1;
+      utimesSync(file, new Date(1_700_000_000_000 + tick * 1000), new Date(1_700_000_000_000 + tick * 1000));
+    }
+    const { after } = await publish(parse);
+    await catchUpSearchIndex(after);
+    const found = searchReports({
+      text: "bang dai",
+      category: null,
+      year: null,
+      order: "relevance",
+      page: 1,
+      notices: [],
+    });
+    expect(found.hits.map((hit) => hit.report.slug).sort()).toEqual(["bang-1", "bang-2", "bang-3"]);
+  }, 30_000);
 });
