@@ -3,6 +3,7 @@ import { ADMIN_CACHE, adminContentSecurityPolicy, isSameOrigin, newNonce } from 
 import { NOT_FOUND_CACHE } from "@/lib/cache-control";
 import { isPublishedPhoto } from "@/lib/content";
 import { publicDirectory, readablePhotoFile } from "@/lib/photo-files";
+import { isKnownAction } from "@/lib/server/known-actions";
 
 // Runs for /quan-tri: refuses what another site's page sends there, and gives each editors'
 // page its nonce, its policy and its no-store, noindex headers. And for /images/…: Next serves
@@ -29,6 +30,13 @@ export async function proxy(request: NextRequest) {
   if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {
     return new NextResponse("Yêu cầu từ nơi khác bị từ chối.", {
       status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": ADMIN_CACHE },
+    });
+  }
+  const action = request.headers.get("next-action");
+  if (action !== null && !isKnownAction(action)) {
+    return new NextResponse("Thao tác này không còn: hãy tải lại trang.", {
+      status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": ADMIN_CACHE },
     });
   }
