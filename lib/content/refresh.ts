@@ -11,12 +11,14 @@ export {
   loadArchive,
   loadWholeReport,
   type PhotoChanges,
+  photoIsUsed,
   prefillStore,
   refreshArchive,
   startLiveArchive,
   staleFiles,
 } from "./archive";
 export { archiveIndexes, archiveView } from "./index";
+export { decodedAddress } from "./store";
 export { TAG_NEIGHBOURS } from "./indexes";
 export { contentDirectory, folderLabel, isReportFileName, listReportFiles } from "./files";
 export { publicDirectory } from "./images";

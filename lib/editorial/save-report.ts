@@ -22,6 +22,7 @@ import {
 import { isValidSlug, shortenSlug, slugify } from "../slugs";
 import { editorDataDirectory } from "../auth/editor-data";
 import { type ReportDraft, reportFileText } from "./report-file";
+import { moveToTrash } from "./trash";
 
 // Saving and deleting from the editors' form. The file is checked as `npm run check-content`
 // checks it before anything is written; it is written whole or not at all (a temporary file renamed
@@ -193,12 +194,15 @@ export interface DeleteRequest {
   version: string;
 }
 
-/** Deletes a report's file (the watcher unpublishes it), if it is still as the editor last saw it. */
+/**
+ * Deletes a report (the watcher unpublishes it), if its file is still as the editor last saw it:
+ * into the trash, restorable with its photos until the sweep (lib/editorial/trash.ts).
+ */
 export function deleteReport({ contentDir, editor, file, version }: DeleteRequest): DeleteOutcome {
   if (!isEditableReportFile(file)) return { deleted: false, reason: "no-such-report" };
   const target = path.join(contentDir, file);
   if (textIfStillOpened(target, version) === null) return { deleted: false, reason: "changed" };
-  rmSync(target);
+  moveToTrash(contentDir, file);
   logEditorAction(editor, "xóa", file);
   return { deleted: true };
 }

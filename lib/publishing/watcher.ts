@@ -13,6 +13,7 @@ import {
   isReportFileName,
   publicDirectory,
 } from "../content/refresh";
+import { TRASH_SWEEP_MS, trashSweeper } from "../editorial/trash";
 import { catchUpSearchIndex } from "../search/archive-search";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
@@ -82,6 +83,7 @@ export function startPublishing(): void {
   const contentDir = contentDirectory();
   const publicDir = publicDirectory();
   const reportProblems = createProblemReporter(contentDir, (line) => console.error(`[đăng bài] ${line}`));
+  const sweepTrash = trashSweeper(contentDir, publicDir, log);
   const parse = reportParser();
 
   let photos: Set<string> | "all" = "all";
@@ -94,6 +96,7 @@ export function startPublishing(): void {
     const started = performance.now();
     const { before, after } = await refreshArchive(changedPhotos, parse);
     reportProblems(after);
+    sweepTrash();
     // Search follows in the background: a first start on a large archive must not hold publishing.
     void catchUpSearchIndex(after).catch((error: unknown) =>
       console.error(
@@ -157,6 +160,11 @@ export function startPublishing(): void {
     schedule();
   });
   watcher.on("error", (error) => console.error(`[đăng bài] Lỗi theo dõi thư mục: ${String(error)}`));
+  // A pass an hour even when nothing changes: the trash is swept after it.
+  setInterval(() => {
+    pending = true;
+    schedule();
+  }, TRASH_SWEEP_MS).unref();
   void run();
   log(`theo dõi ${contentDir} và ${publicDir}`);
 }

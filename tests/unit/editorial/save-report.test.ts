@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openReportFile } from "@/lib/editorial/report-file";
 import { deleteReport, fileVersion, saveReport } from "@/lib/editorial/save-report";
+import { TRASH_FOLDER } from "@/lib/editorial/trash";
 import { stubFolders } from "../support/environment";
 import { REPO_CONTENT, SEED_FILE } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
@@ -202,7 +203,7 @@ describe("a new report", () => {
 });
 
 describe("deleting a report", () => {
-  it("deletes the file the editor opened, and logs who deleted it", () => {
+  it("moves the file the editor opened into the trash, and logs who deleted it", () => {
     const outcome = deleteReport({
       contentDir: content,
       editor: "bientap",
@@ -211,6 +212,7 @@ describe("deleting a report", () => {
     });
     expect(outcome).toEqual({ deleted: true });
     expect(readdirSync(content)).not.toContain(SEED_FILE);
+    expect(readdirSync(path.join(content, TRASH_FOLDER))).toEqual([SEED_FILE]);
     expect(logLines().map((line) => line.split("\t").slice(1))).toEqual([["bientap", "xóa", SEED_FILE]]);
   });
 
