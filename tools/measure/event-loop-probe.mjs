@@ -4,7 +4,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { isMainThread } from "node:worker_threads";
 
-export const PROBE_PREFIX = "[vòng sự kiện]";
+const PROBE_PREFIX = "[vòng sự kiện]";
 
 if (isMainThread) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
