@@ -90,6 +90,15 @@ test("a draft's photo: 404 for readers, resized or not; 200 for a signed-in edit
   expect(forEditor).toMatchObject({ status: 200, type: "image/jpeg" });
   expect(forEditor.cache).toContain("private");
   expect(forEditor.cache).toContain("no-store");
+
+  // The editor's preview shows the draft's photo, from the editors' address.
+  await page.goto(own.at(`/quan-tri/sua/${SLUG}`));
+  await page.getByRole("button", { name: "Xem trước" }).click();
+  const image = page.getByRole("region", { name: "Xem trước" }).locator("figure img");
+  await expect(image).toHaveAttribute("src", EDITORS_PHOTO);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
 });
 
 test("published, the photo is served to readers; back to draft, it is a 404 again, its resized copies too", async () => {
