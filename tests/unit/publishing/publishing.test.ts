@@ -170,24 +170,6 @@ describe("what a publish revalidates", () => {
       expect(stale, path).toContain(path);
     }
   });
-
-  it("a person on two pages: an edit on the second refreshes that page only, a new report both", async () => {
-    for (let day = 1; day <= 21; day += 1) {
-      write(`phien-hop-${day}`, { title: `Phiên họp ${day}`, day, people: ["Phạm Thị Lan"] });
-    }
-    expect((await publish()).stale).toEqual(
-      expect.arrayContaining(["/nguoi/pham-thi-lan", "/nguoi/pham-thi-lan/trang/2"]),
-    );
-    // The oldest appearance is alone on the second page.
-    write("phien-hop-1", { title: "Phiên họp 1 đã sửa", day: 1, people: ["Phạm Thị Lan"] });
-    const edited = (await publish()).stale;
-    expect(edited).toContain("/nguoi/pham-thi-lan/trang/2");
-    expect(edited).not.toContain("/nguoi/pham-thi-lan");
-    write("phien-hop-22", { title: "Phiên họp 22", day: 22, people: ["Phạm Thị Lan"] });
-    expect((await publish()).stale).toEqual(
-      expect.arrayContaining(["/nguoi/pham-thi-lan", "/nguoi/pham-thi-lan/trang/2"]),
-    );
-  });
 });
 
 describe("a broken file", () => {
