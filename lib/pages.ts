@@ -22,7 +22,6 @@ export const PUBLISHED_ROUTES = [
   "/chuyen-muc/[slug]",
   "/chuyen-muc/[slug]/trang/[page]",
   "/nguoi/[slug]",
-  "/nguoi/[slug]/trang/[page]",
   "/feed.xml",
   "/sitemap.xml",
   "/sitemaps/[file]",
@@ -37,7 +36,6 @@ const ON_FIRST_REQUEST: ReadonlySet<PublishedRoute> = new Set([
   "/chuyen-muc/[slug]",
   "/chuyen-muc/[slug]/trang/[page]",
   "/nguoi/[slug]",
-  "/nguoi/[slug]/trang/[page]",
 ]);
 
 /**
@@ -163,18 +161,13 @@ function listPages(archive: Archive): PublishedPage[] {
   topicPages(categories, "/chuyen-muc/[slug]", "/chuyen-muc/[slug]/trang/[page]");
   topicPages(tags, "/chu-de/[slug]", "/chu-de/[slug]/trang/[page]");
   for (const person of people.values()) {
-    for (let page = 1; page <= pageCount(person.appearances.length); page += 1) {
-      add({
-        route: page === 1 ? "/nguoi/[slug]" : "/nguoi/[slug]/trang/[page]",
-        params: page === 1 ? { slug: person.slug } : { slug: person.slug, page: String(page) },
-        path: routes.person(person.slug, page),
-        // Every page shows the person's count of appearances, so a new one changes them all.
-        shows: `${person.appearances.length} ${pageSlice(person.appearances, page)
-          .map((appearance) => id(appearance.report))
-          .join(" ")}`,
-        inSitemap: page === 1,
-      });
-    }
+    add({
+      route: "/nguoi/[slug]",
+      params: { slug: person.slug },
+      path: routes.person(person.slug),
+      shows: person.appearances.map((appearance) => id(appearance.report)).join(" "),
+      inSitemap: true,
+    });
   }
   add({
     route: "/feed.xml",

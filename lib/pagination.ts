@@ -8,14 +8,6 @@ export function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / site.reportsPerPage));
 }
 
-/**
- * The page number a route's `page` param asks for: 1 without one, NaN when malformed (the page
- * getters answer null for it, so the route 404s).
- */
-export function pageNumber(param: string | undefined): number {
-  return param === undefined ? 1 : /^\d+$/.test(param) ? Number(param) : Number.NaN;
-}
-
 /** The reports on page `page` (from 1) of a list. */
 export function pageSlice<T>(list: readonly T[], page: number): T[] {
   return list.slice((page - 1) * site.reportsPerPage, page * site.reportsPerPage);

@@ -7,7 +7,7 @@ export const routes = {
   tag: (slug: string, page = 1) => (page === 1 ? `/chu-de/${slug}` : `/chu-de/${slug}/trang/${page}`),
   category: (slug: string, page = 1) =>
     page === 1 ? `/chuyen-muc/${slug}` : `/chuyen-muc/${slug}/trang/${page}`,
-  person: (slug: string, page = 1) => (page === 1 ? `/nguoi/${slug}` : `/nguoi/${slug}/trang/${page}`),
+  person: (slug: string) => `/nguoi/${slug}`,
   reportPreviewImage: (slug: string) => `/bai-viet/${slug}/anh-chia-se.png`,
   sitePreviewImage: "/anh-chia-se.png",
   search: "/tim-kiem",

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { ReportListing } from "@/components/home/report-listing";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
 import { getTopicPage, type TopicKind } from "@/lib/content";
-import { pageNumber } from "@/lib/pagination";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -11,6 +10,10 @@ import { pageMetadata } from "@/lib/seo/metadata";
 
 const KIND_NAME: Record<TopicKind, string> = { tag: "Chủ đề", category: "Chuyên mục" };
 const hrefOf = (kind: TopicKind) => (kind === "tag" ? routes.tag : routes.category);
+
+function pageNumber(page: string | undefined): number {
+  return page === undefined ? 1 : /^\d+$/.test(page) ? Number(page) : Number.NaN;
+}
 
 export function topicMetadata(kind: TopicKind, slug: string, page?: string): Metadata {
   const listing = getTopicPage(kind, slug, pageNumber(page));

@@ -1,14 +1,6 @@
 import { pageCount, pageSlice } from "../pagination";
 import { type Archive, loadArchive, loadWholeReport, photoIsShown } from "./archive";
-import {
-  type Appearance,
-  type ArchiveIndexes,
-  buildIndexes,
-  type Person,
-  sortTopics,
-  type Topic,
-  type TopicKind,
-} from "./indexes";
+import { type ArchiveIndexes, buildIndexes, type Person, sortTopics, type Topic, type TopicKind } from "./indexes";
 import type { Report, ReportSummary } from "./types";
 
 export type { Abbreviation, Attendee, BodyBlock, Figure, Report, ReportSummary, Source } from "./types";
@@ -73,20 +65,15 @@ export function isPublishedPhoto(src: string): boolean {
 }
 
 /** One page of a newest-first list; null past the last page (an empty list still has page 1). */
-function pageOf<T>(list: readonly T[], page: number): { items: T[]; page: number; pageCount: number } | null {
-  const pages = pageCount(list.length);
+function pageOf(reports: readonly ReportSummary[], page: number): ReportPage | null {
+  const pages = pageCount(reports.length);
   if (!Number.isInteger(page) || page < 1 || page > pages) return null;
-  return { items: pageSlice(list, page), page, pageCount: pages };
-}
-
-function reportPageOf(reports: readonly ReportSummary[], page: number): ReportPage | null {
-  const listing = pageOf(reports, page);
-  return listing && { reports: listing.items, page: listing.page, pageCount: listing.pageCount };
+  return { reports: pageSlice(reports, page), page, pageCount: pages };
 }
 
 /** One page of the newest-first listing; null past the last page. */
 export function getReportPage(page: number): ReportPage | null {
-  return reportPageOf(getReports(), page);
+  return pageOf(getReports(), page);
 }
 
 export function archiveIndexes(view: ArchiveView = archiveView()): ArchiveIndexes {
@@ -111,7 +98,7 @@ export interface TopicPage extends ReportPage {
 /** One page of a topic's reports, newest first; null for an unknown topic or page. */
 export function getTopicPage(kind: TopicKind, slug: string, page: number): TopicPage | null {
   const topic = topicsOf(kind).get(slug);
-  const listing = topic ? reportPageOf(topic.reports, page) : null;
+  const listing = topic ? pageOf(topic.reports, page) : null;
   return topic && listing ? { topic, ...listing } : null;
 }
 
@@ -126,23 +113,6 @@ export function getPeople(): Person[] {
 
 export function getPerson(slug: string): Person | null {
   return archiveIndexes().people.get(slug) ?? null;
-}
-
-export interface PersonPage {
-  person: Person;
-  /** This page's appearances, newest first. */
-  appearances: Appearance[];
-  page: number;
-  pageCount: number;
-}
-
-/** One page of a person's appearances, newest first; null for an unknown person or page. */
-export function getPersonPage(slug: string, page: number): PersonPage | null {
-  const person = getPerson(slug);
-  const listing = person ? pageOf(person.appearances, page) : null;
-  return person && listing
-    ? { person, appearances: listing.items, page: listing.page, pageCount: listing.pageCount }
-    : null;
 }
 
 /** Up to three reports related to this one, by shared people and tags. */

@@ -1,5 +1,5 @@
 import { reportBreadcrumbs } from "../breadcrumbs";
-import type { Appearance, Person, Report } from "../content";
+import type { Person, Report } from "../content";
 import { toVietnamIso } from "../dates";
 import { routes } from "../routes";
 import { absoluteUrl, site } from "../site";
@@ -102,8 +102,7 @@ export function websiteJsonLd(): JsonLd {
   };
 }
 
-/** The person, and the reports of the page that shows them (a page's worth, not every one). */
-export function personJsonLd(person: Person, appearances: readonly Appearance[]): JsonLd {
+export function personJsonLd(person: Person): JsonLd {
   const latest = person.appearances[0];
   return {
     "@context": "https://schema.org",
@@ -111,7 +110,7 @@ export function personJsonLd(person: Person, appearances: readonly Appearance[])
     name: person.name,
     url: absoluteUrl(routes.person(person.slug)),
     jobTitle: latest ? [latest.rank, latest.role].filter(Boolean).join(", ") || undefined : undefined,
-    subjectOf: appearances.map(({ report }) => ({
+    subjectOf: person.appearances.map(({ report }) => ({
       "@type": "NewsArticle",
       headline: report.title,
       url: absoluteUrl(routes.report(report.slug)),
