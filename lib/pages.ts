@@ -1,14 +1,15 @@
-import { type Archive, archiveIndexes, archiveView, loadArchive } from "./content/refresh";
-import { type ReportSummary, sortTopics, type Topic } from "./content";
+import { type AddressChange, archiveCatalog, changedRelatedLists, type PublishedVersion } from "./content/refresh";
+import { getMonths, getNewestReports, type ListKind, NUMBERED_PAGES, numberedPageCount, topicLetter, vietnamMonth } from "./content";
+import { membershipsOf } from "./content/catalog";
 import { toVietnamIso } from "./dates";
-import { pageCount, pageSlice } from "./pagination";
 import { routes } from "./routes";
 import { absoluteUrl, site } from "./site";
 import { SITEMAP_LIMIT, type SitemapEntry } from "./sitemap";
 
-// The one owner of addresses: every address the site publishes, what it shows, whether it goes in
-// the sitemap and when it last changed. The sitemap, the routes' static params and what a publish
-// revalidates (lib/publishing) are all read from this list, so they cannot disagree.
+// The one owner of addresses: which routes the archive decides, which of their pages the build
+// renders, what the sitemap lists, and which pages one change to one report makes stale. Each
+// answer is worked out from the store's bounded queries and the change itself, never from a list
+// of the whole archive, so a publish costs the same at 100 reports as at 500,000.
 
 /** The routes under app/ whose addresses the archive decides, as app/ names their folders. */
 export const PUBLISHED_ROUTES = [
@@ -16,12 +17,19 @@ export const PUBLISHED_ROUTES = [
   "/trang/[page]",
   "/bai-viet/[slug]",
   "/bai-viet/[slug]/anh-chia-se.png",
+  "/luu-tru",
+  "/luu-tru/[year]/[month]",
   "/chu-de",
+  "/chu-de/theo-van/[letter]",
   "/chu-de/[slug]",
   "/chu-de/[slug]/trang/[page]",
+  "/chu-de/[slug]/nam/[year]",
   "/chuyen-muc/[slug]",
   "/chuyen-muc/[slug]/trang/[page]",
+  "/chuyen-muc/[slug]/nam/[year]",
   "/nguoi/[slug]",
+  "/nguoi/[slug]/trang/[page]",
+  "/nguoi/[slug]/nam/[year]",
   "/feed.xml",
   "/sitemap.xml",
   "/sitemaps/[file]",
@@ -29,13 +37,16 @@ export const PUBLISHED_ROUTES = [
 
 export type PublishedRoute = (typeof PUBLISHED_ROUTES)[number];
 
-/** Routes whose pages all render on their first request: the build lists none of them. */
-const ON_FIRST_REQUEST: ReadonlySet<PublishedRoute> = new Set([
-  "/chu-de/[slug]",
-  "/chu-de/[slug]/trang/[page]",
-  "/chuyen-muc/[slug]",
-  "/chuyen-muc/[slug]/trang/[page]",
-  "/nguoi/[slug]",
+/** Routes the build renders ahead, for the newest reports; every other page renders on its first request. */
+const PRERENDERED: ReadonlySet<PublishedRoute> = new Set([
+  "/",
+  "/trang/[page]",
+  "/bai-viet/[slug]",
+  "/bai-viet/[slug]/anh-chia-se.png",
+  "/luu-tru",
+  "/chu-de",
+  "/feed.xml",
+  "/sitemap.xml",
 ]);
 
 /**
@@ -59,25 +70,11 @@ export const UNLISTED_ROUTES: Readonly<Record<string, string>> = {
   "/quan-tri/sua/[ten]": "the editors' pages: rendered per request, never cached, indexed or listed",
 };
 
-export interface PublishedPage {
-  route: PublishedRoute;
-  /** The route's params for this address, as generateStaticParams gives them. */
-  params: Readonly<Record<string, string>>;
-  path: string;
-  /** A fingerprint of what the page shows: it changes exactly when the page must be rendered again. */
-  shows: string;
-  inSitemap: boolean;
-  /** In Vietnam time; only where a page has a date of its own. */
-  lastModified?: string;
-  /** Rendered by the build rather than on its first request (see prerenderCount). */
-  prerendered: boolean;
-}
-
 /**
  * How many of the newest reports the build renders ahead, with their share cards and the listing
  * pages they fill (`PRERENDER_REPORTS`, default 100). Every other page (older reports, topics,
- * people) renders on its first request, in tens of milliseconds, and is cached from then on: build
- * time follows this number, not the archive's size.
+ * people, months) renders on its first request, in tens of milliseconds, and is cached from then
+ * on: build time follows this number, not the archive's size.
  */
 export function prerenderCount(): number {
   const setting = process.env.PRERENDER_REPORTS ?? "100";
@@ -85,148 +82,190 @@ export function prerenderCount(): number {
   return Number(setting);
 }
 
-function listPages(archive: Archive): PublishedPage[] {
-  const view = archiveView(archive);
-  const { tags, categories, people } = archiveIndexes(view);
-  const published = view.published;
-  const id = (report: ReportSummary) => `${report.slug}@${archive.versions.get(report.slug)}`;
-  const ids = (reports: readonly ReportSummary[]) => reports.map(id).join(" ");
-  const lastModified = (report: ReportSummary) => toVietnamIso(report.updated ?? report.date);
-  const newest = Math.min(prerenderCount(), published.length);
-  const pages: PublishedPage[] = [];
-  const add = (page: Omit<PublishedPage, "params" | "prerendered"> & Partial<PublishedPage>) =>
-    pages.push({ params: {}, prerendered: !ON_FIRST_REQUEST.has(page.route), ...page });
-
-  add({
-    route: "/",
-    path: routes.home,
-    shows: ids(pageSlice(published, 1)),
-    inSitemap: true,
-    lastModified: published[0] ? lastModified(published[0]) : undefined,
-  });
-  for (let page = 2; page <= pageCount(published.length); page += 1) {
-    add({
-      route: "/trang/[page]",
-      params: { page: String(page) },
-      path: routes.listingPage(page),
-      shows: ids(pageSlice(published, page)),
-      inSitemap: true,
-      prerendered: page <= Math.ceil(newest / site.reportsPerPage),
-    });
-  }
-  published.forEach((report, position) => {
-    const params = { slug: report.slug };
-    const prerendered = position < newest;
-    add({
-      route: "/bai-viet/[slug]",
-      params,
-      path: routes.report(report.slug),
-      shows: id(report),
-      inSitemap: true,
-      lastModified: lastModified(report),
-      prerendered,
-    });
-    add({
-      route: "/bai-viet/[slug]/anh-chia-se.png",
-      params,
-      path: routes.reportPreviewImage(report.slug),
-      shows: id(report),
-      inSitemap: false,
-      prerendered,
-    });
-  });
-
-  const topicList = (topics: Iterable<Topic>) =>
-    sortTopics(topics).map((t) => `${t.name}:${t.reports.length}`);
-  add({
-    route: "/chu-de",
-    path: routes.topics,
-    shows: [...topicList(categories.values()), ...topicList(tags.values())].join("|"),
-    inSitemap: true,
-  });
-  const topicPages = (topics: Map<string, Topic>, first: PublishedRoute, later: PublishedRoute) => {
-    const pathOf = first === "/chu-de/[slug]" ? routes.tag : routes.category;
-    for (const topic of sortTopics(topics.values())) {
-      for (let page = 1; page <= pageCount(topic.reports.length); page += 1) {
-        add({
-          route: page === 1 ? first : later,
-          params: page === 1 ? { slug: topic.slug } : { slug: topic.slug, page: String(page) },
-          path: pathOf(topic.slug, page),
-          shows: ids(pageSlice(topic.reports, page)),
-          inSitemap: page === 1,
-        });
-      }
-    }
-  };
-  topicPages(categories, "/chuyen-muc/[slug]", "/chuyen-muc/[slug]/trang/[page]");
-  topicPages(tags, "/chu-de/[slug]", "/chu-de/[slug]/trang/[page]");
-  for (const person of people.values()) {
-    add({
-      route: "/nguoi/[slug]",
-      params: { slug: person.slug },
-      path: routes.person(person.slug),
-      shows: person.appearances.map((appearance) => id(appearance.report)).join(" "),
-      inSitemap: true,
-    });
-  }
-  add({
-    route: "/feed.xml",
-    path: routes.feed,
-    shows: ids(published.slice(0, site.feedSize)),
-    inSitemap: false,
-  });
-
-  // The sitemap shows its entries' addresses and dates; past the protocol's limit they are split
-  // into chunk files.
-  const listed = pages.filter((page) => page.inSitemap);
-  const sitemap = listed.map((page) => `${page.path} ${page.lastModified ?? ""}`).join("\n");
-  add({ route: "/sitemap.xml", path: routes.sitemap, shows: sitemap, inSitemap: false });
-  const chunks = Math.ceil(listed.length / SITEMAP_LIMIT);
-  for (let chunk = 1; chunks > 1 && chunk <= chunks; chunk += 1) {
-    add({
-      route: "/sitemaps/[file]",
-      params: { file: `${chunk}.xml` },
-      path: routes.sitemapChunk(chunk),
-      shows: sitemap,
-      inSitemap: false,
-    });
-  }
-  return pages;
-}
-
-const known = new WeakMap<Archive, PublishedPage[]>();
-
-/** Every address the archive publishes, once per version of the archive. */
-export function publishedPages(archive: Archive = loadArchive()): readonly PublishedPage[] {
-  let pages = known.get(archive);
-  if (!pages) {
-    pages = listPages(archive);
-    known.set(archive, pages);
-  }
-  return pages;
-}
-
-/** What /sitemap.xml and its chunks list, in the list's order: home, listing pages, reports, topics, people. */
-export function sitemapEntries(archive?: Archive): SitemapEntry[] {
-  return publishedPages(archive)
-    .filter((page) => page.inSitemap)
-    .map((page) => ({ url: absoluteUrl(page.path), lastModified: page.lastModified }));
-}
-
 /**
  * A route's generateStaticParams, for the production build only: the params of its pages the
  * build renders ahead. `next dev` answers from a stale list of params once after a change, so a
- * report (or topic, or person) an editor has just added would 404 on its first load; without a
- * list there, every param renders on demand and an unknown one is still a 404 from the page.
+ * report an editor has just added would 404 on its first load; without a list there, every param
+ * renders on demand and an unknown one is still a 404 from the page.
  */
 export function prerenderedParams<Params extends Record<string, string>>(
   route: PublishedRoute,
 ): (() => Params[]) | undefined {
   if (process.env.NODE_ENV === "development") return undefined;
-  // Without asking for the archive's whole list of pages: each route's bundle would build its own.
-  if (ON_FIRST_REQUEST.has(route)) return () => [];
-  return () =>
-    publishedPages()
-      .filter((page) => page.route === route && page.prerendered)
-      .map((page) => page.params as Params);
+  if (!PRERENDERED.has(route)) return () => [];
+  return () => {
+    const newest = getNewestReports(prerenderCount());
+    if (route === "/bai-viet/[slug]" || route === "/bai-viet/[slug]/anh-chia-se.png") {
+      return newest.map((report) => ({ slug: report.slug }) as unknown as Params);
+    }
+    if (route === "/trang/[page]") {
+      const total = archiveCatalog().count();
+      const pages = Math.min(numberedPageCount(total, NUMBERED_PAGES.site), Math.ceil(newest.length / site.reportsPerPage));
+      return Array.from({ length: Math.max(0, pages - 1) }, (_, n) => ({ page: String(n + 2) }) as unknown as Params);
+    }
+    return [];
+  };
+}
+
+// Sitemap files: "trang" (home, numbered pages, indexes, month pages), one per month of reports
+// ("bai-2021-01": a month's reports never move to another file), and the topics' and people's
+// first pages in chunks of the protocol's limit, in the order of their slugs.
+
+const lastModified = (report: { date: Date; updated: Date | null }) => toVietnamIso(report.updated ?? report.date);
+const monthName = (month: string) => `bai-${month}`;
+
+function listChunks(kind: "chu-de" | "nguoi"): number {
+  const catalog = archiveCatalog();
+  const total = kind === "nguoi" ? catalog.listCount("person") : catalog.listCount("category") + catalog.listCount("tag");
+  return Math.ceil(total / SITEMAP_LIMIT);
+}
+
+/** The names of the sitemap files (without ".xml"), as /sitemap.xml lists them. */
+export function sitemapFiles(): string[] {
+  const names = ["trang", ...getMonths().map((month) => monthName(month.month))];
+  for (const kind of ["chu-de", "nguoi"] as const) {
+    for (let chunk = 1; chunk <= listChunks(kind); chunk += 1) names.push(`${kind}-${chunk}`);
+  }
+  return names;
+}
+
+function listEntries(kinds: ListKind[], chunk: number): SitemapEntry[] {
+  const catalog = archiveCatalog();
+  const hrefOf = { tag: routes.tag, category: routes.category, person: routes.person };
+  const entries: SitemapEntry[] = [];
+  let skip = (chunk - 1) * SITEMAP_LIMIT;
+  for (const kind of kinds) {
+    const count = catalog.listCount(kind);
+    if (skip >= count) {
+      skip -= count;
+      continue;
+    }
+    for (const list of catalog.lists(kind, SITEMAP_LIMIT - entries.length, skip, true)) {
+      entries.push({ url: absoluteUrl(hrefOf[kind](list.key)) });
+    }
+    skip = 0;
+    if (entries.length >= SITEMAP_LIMIT) break;
+  }
+  return entries;
+}
+
+/** The entries of one sitemap file; null for a name that is not one. */
+export function sitemapFileEntries(name: string): SitemapEntry[] | null {
+  const catalog = archiveCatalog();
+  if (name === "trang") {
+    const total = catalog.count();
+    const [newest] = catalog.newest(1);
+    const entries: SitemapEntry[] = [{ url: absoluteUrl(routes.home), lastModified: newest && lastModified(newest.report) }];
+    for (let page = 2; page <= numberedPageCount(total, NUMBERED_PAGES.site); page += 1) {
+      entries.push({ url: absoluteUrl(routes.listingPage(page)) });
+    }
+    entries.push({ url: absoluteUrl(routes.topics) }, { url: absoluteUrl(routes.archive) });
+    for (const month of getMonths()) entries.push({ url: absoluteUrl(routes.month(month.year, month.monthNumber)) });
+    return entries;
+  }
+  const month = /^bai-(\d{4}-\d{2})$/.exec(name)?.[1];
+  if (month) {
+    const reports = catalog.monthEntries(month);
+    if (reports.length === 0) return null;
+    return reports.map(({ report }) => ({ url: absoluteUrl(routes.report(report.slug)), lastModified: lastModified(report) }));
+  }
+  const chunk = /^(chu-de|nguoi)-([1-9]\d{0,4})$/.exec(name);
+  if (!chunk) return null;
+  const kind = chunk[1] as "chu-de" | "nguoi";
+  const number = Number(chunk[2]);
+  if (number > listChunks(kind)) return null;
+  return listEntries(kind === "nguoi" ? ["person"] : ["category", "tag"], number);
+}
+
+// What one change makes stale.
+
+const yearOf = (report: { date: Date }) => Number(vietnamMonth(report.date).slice(0, 4));
+const [YEAR_HREF, FIRST_HREF] = [
+  { tag: routes.tagYear, category: routes.categoryYear, person: routes.personYear },
+  { tag: routes.tag, category: routes.category, person: routes.person },
+];
+
+/**
+ * The numbered pages of a list that one report's move makes stale: the page it was or is on, and,
+ * when it entered, left or moved, every numbered page from there on (each shifts by one report).
+ * `rank` is how many reports come before each version; `count` the list's length after.
+ */
+function numberedPages(
+  ranks: { before: number | null; after: number | null },
+  moved: boolean,
+  count: number,
+  cap: number,
+): number[] {
+  const present = [ranks.before, ranks.after].filter((rank): rank is number => rank !== null);
+  if (present.length === 0) return [];
+  const first = Math.floor(Math.min(...present) / site.reportsPerPage) + 1;
+  const pages = numberedPageCount(count + 1, cap);
+  if (first > pages) return [];
+  if (!moved) return [first];
+  return Array.from({ length: pages - first + 1 }, (_, n) => first + n);
+}
+
+const positionOf = (version: PublishedVersion) => ({ dateMs: version.report.date.getTime(), slug: version.report.slug });
+
+/**
+ * Every page one change at one address makes stale, worked out from its two versions and a few
+ * queries of the store as it is after the change. How many: the report's page and card; up to 10
+ * numbered pages of the site's list, its month and the months index; per list it is in (category,
+ * tags, people), up to 3 numbered pages and its year; the topics indexes when it joins or leaves
+ * a topic; the feed; four sitemap files at most; and the reports whose related list now differs.
+ */
+export function pagesForChange({ before, after }: AddressChange): string[] {
+  const catalog = archiveCatalog();
+  const paths = new Set<string>();
+  const versions = [before, after].filter((version): version is PublishedVersion => version !== null);
+  for (const { report } of versions) {
+    paths.add(routes.report(report.slug));
+    paths.add(routes.reportPreviewImage(report.slug));
+    const month = vietnamMonth(report.date);
+    paths.add(routes.month(Number(month.slice(0, 4)), Number(month.slice(5))));
+    paths.add(routes.sitemapFile(monthName(month)));
+  }
+  const moved = !before || !after || before.report.date.getTime() !== after.report.date.getTime() || before.report.slug !== after.report.slug;
+  const rankInSite = (version: PublishedVersion | null) => (version ? catalog.rankInSite(positionOf(version)) : null);
+  const siteRanks = { before: rankInSite(before), after: rankInSite(after) };
+  for (const page of numberedPages(siteRanks, moved, catalog.count(), NUMBERED_PAGES.site)) paths.add(routes.listingPage(page));
+  if (Math.min(...[siteRanks.before, siteRanks.after].filter((rank) => rank !== null)) < site.feedSize) paths.add(routes.feed);
+
+  const lists = new Map<string, { kind: ListKind; key: string; in: Array<PublishedVersion | null> }>();
+  for (const [side, version] of [[0, before], [1, after]] as const) {
+    if (!version) continue;
+    for (const membership of membershipsOf(version.report)) {
+      const id = `${membership.kind}:${membership.key}`;
+      const list = lists.get(id) ?? { kind: membership.kind, key: membership.key, in: [null, null] };
+      list.in[side] = version;
+      lists.set(id, list);
+    }
+  }
+  let joinedOrLeft = moved;
+  for (const list of lists.values()) {
+    const [was, is] = list.in;
+    if (!was || !is) joinedOrLeft = true;
+    const rank = (version: PublishedVersion | null) => (version ? catalog.rankInList(list.kind, list.key, positionOf(version)) : null);
+    const count = catalog.list(list.kind, list.key)?.count ?? 0;
+    const listMoved = !was || !is || moved;
+    for (const page of numberedPages({ before: rank(was), after: rank(is) }, listMoved, count, NUMBERED_PAGES.list)) {
+      paths.add(FIRST_HREF[list.kind](list.key, page));
+    }
+    // Year pages are linked only from a list longer than its numbered pages.
+    if (count + 1 > NUMBERED_PAGES.list * site.reportsPerPage) {
+      for (const version of [was, is]) if (version) paths.add(YEAR_HREF[list.kind](list.key, yearOf(version.report)));
+    }
+    if (list.kind !== "person" && (!was || !is)) paths.add(routes.topicLetter(topicLetter(list.key)));
+  }
+  if (joinedOrLeft) {
+    paths.add(routes.archive);
+    paths.add(routes.topics);
+    paths.add(routes.sitemap);
+    paths.add(routes.sitemapFile("trang"));
+    for (const kind of ["chu-de", "nguoi"] as const) {
+      for (let chunk = 1; chunk <= Math.max(1, listChunks(kind)); chunk += 1) paths.add(routes.sitemapFile(`${kind}-${chunk}`));
+    }
+  }
+  for (const slug of changedRelatedLists(catalog, versions.map((version) => version.report))) paths.add(routes.report(slug));
+  return [...paths];
 }

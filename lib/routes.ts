@@ -1,13 +1,23 @@
 /** Where things live on the site: one place, so links, metadata, feed and sitemap agree. */
+const two = (month: number) => String(month).padStart(2, "0");
+
 export const routes = {
   home: "/",
   listingPage: (page: number) => (page === 1 ? "/" : `/trang/${page}`),
   report: (slug: string) => `/bai-viet/${slug}`,
   topics: "/chu-de",
+  /** The topics whose slug starts with a letter ("a" … "z", "0-9"). */
+  topicLetter: (letter: string) => `/chu-de/theo-van/${letter}`,
   tag: (slug: string, page = 1) => (page === 1 ? `/chu-de/${slug}` : `/chu-de/${slug}/trang/${page}`),
   category: (slug: string, page = 1) =>
     page === 1 ? `/chuyen-muc/${slug}` : `/chuyen-muc/${slug}/trang/${page}`,
-  person: (slug: string) => `/nguoi/${slug}`,
+  tagYear: (slug: string, year: number) => `/chu-de/${slug}/nam/${year}`,
+  categoryYear: (slug: string, year: number) => `/chuyen-muc/${slug}/nam/${year}`,
+  person: (slug: string, page = 1) => (page === 1 ? `/nguoi/${slug}` : `/nguoi/${slug}/trang/${page}`),
+  personYear: (slug: string, year: number) => `/nguoi/${slug}/nam/${year}`,
+  /** The archive by month: a calendar of every month with reports. */
+  archive: "/luu-tru",
+  month: (year: number, month: number) => `/luu-tru/${year}/${two(month)}`,
   reportPreviewImage: (slug: string) => `/bai-viet/${slug}/anh-chia-se.png`,
   sitePreviewImage: "/anh-chia-se.png",
   search: "/tim-kiem",
@@ -15,7 +25,7 @@ export const routes = {
   openSearch: "/opensearch.xml",
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
-  sitemapChunk: (chunk: number) => `/sitemaps/${chunk}.xml`,
+  sitemapFile: (name: string) => `/sitemaps/${name}.xml`,
 } as const;
 
 export const PREVIEW_IMAGE_SIZE = { width: 1200, height: 630 } as const;

@@ -1,13 +1,14 @@
-import { getReports } from "@/lib/content";
+import { getNewestReports } from "@/lib/content";
 import { DOCUMENT_CACHE } from "@/lib/cache-control";
 import { buildRssFeed } from "@/lib/feed";
+import { site } from "@/lib/site";
 
 export const dynamic = "force-static";
 // What CDNs are told (s-maxage, as for pages); a publish revalidates it at once.
 export const revalidate = 300;
 
 export function GET() {
-  return new Response(buildRssFeed(getReports()), {
+  return new Response(buildRssFeed(getNewestReports(site.feedSize)), {
     headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": DOCUMENT_CACHE },
   });
 }

@@ -7,18 +7,29 @@ import { publicDirectory, publicImageMtime } from "./images";
 import { type LoadResult, loadReport } from "./load-report";
 import { ContentError, type ContentProblem } from "./problems";
 import type { ReportParser } from "./report-parser";
-import { ContentStore, type StoredFile } from "./store";
+import type { CatalogReader } from "./catalog";
+import { ContentStore, type FileStamp } from "./store";
 import type { Report, ReportSummary } from "./types";
 
-export interface Archive {
-  /** Every report with a good version, without its body, drafts included, newest first. */
-  reports: ReportSummary[];
-  bySlug: Map<string, ReportSummary>;
-  /** Per slug, a number that changes whenever that report's published version does. */
-  versions: Map<string, number>;
-  /** What is wrong with the files as they are now; a broken file's last good version stays above. */
+/** A published report as one version of the archive shows it at its address. */
+export interface PublishedVersion {
+  report: ReportSummary;
+  version: number;
+}
+
+/** What one publishing pass changed at one address: the report shown there before and after (null: none). */
+export interface AddressChange {
+  slug: string;
+  before: PublishedVersion | null;
+  after: PublishedVersion | null;
+}
+
+/** What is wrong with the files as they are now; a broken file's last good version stays published. */
+export interface ArchiveProblems {
   problems: ContentProblem[];
   warnings: ContentProblem[];
+  /** Files with problems whose last good version readers still see. */
+  online: ReadonlySet<string>;
 }
 
 export interface ContentCheck {
@@ -36,9 +47,10 @@ interface ArchiveState {
   store: ContentStore;
   /** The store generation `files` mirrors. */
   generation: number;
-  files: Map<string, StoredFile>;
+  files: Map<string, FileStamp>;
   glossary: { stamp: string; value: Glossary } | null;
-  archive: Archive | null;
+  /** Whether this process has looked at the folder since it started (outside the live server). */
+  checked: boolean;
 }
 
 // One state per process and content folder, whichever of Next's bundles asks: per bundle, every
@@ -52,11 +64,16 @@ const liveness = () => perProcess("live-archive", () => ({ live: false }));
  * the photos' folder or the loader's code differ from those that wrote them.
  */
 function openStore(directory: string): ContentStore {
-  return new ContentStore(process.env.CONTENT_STORE || null, {
-    contentDirectory: directory,
-    publicDirectory: publicDirectory(),
-    loader: process.env.CONTENT_LOADER_VERSION ?? "unversioned",
-  });
+  return new ContentStore(
+    process.env.CONTENT_STORE || null,
+    {
+      contentDirectory: directory,
+      publicDirectory: publicDirectory(),
+      loader: process.env.CONTENT_LOADER_VERSION ?? "unversioned",
+    },
+    // Drafts are previewed in `next dev` and never built into the production site.
+    { showDrafts: process.env.NODE_ENV === "development" },
+  );
 }
 
 function stateOf(directory: string): ArchiveState {
@@ -64,7 +81,7 @@ function stateOf(directory: string): ArchiveState {
   let state = states.get(directory);
   if (!state) {
     const store = openStore(directory);
-    state = { directory, store, generation: 0, files: new Map(), glossary: null, archive: null };
+    state = { directory, store, generation: 0, files: new Map(), glossary: null, checked: false };
     states.set(directory, state);
   }
   return state;
@@ -81,6 +98,9 @@ export function startLiveArchive(): void {
 
 const isLive = () => liveness().live;
 
+/** Whether this process is the live server, whose watcher keeps the archive (and search) in step. */
+export const isLiveArchive = isLive;
+
 // `next dev` re-checks the folder on every request, so an editor's edit shows on reload.
 const checkOnEveryRequest = process.env.NODE_ENV === "development";
 
@@ -90,7 +110,7 @@ function syncFromStore(state: ArchiveState): boolean {
   if (generation === state.generation) return false;
   const names = new Set(state.store.fileNames());
   for (const file of state.files.keys()) if (!names.has(file)) state.files.delete(file);
-  for (const entry of state.store.filesWrittenAfter(state.generation)) state.files.set(entry.file, entry);
+  for (const entry of state.store.stampsWrittenAfter(state.generation)) state.files.set(entry.file, entry);
   state.generation = generation;
   return true;
 }
@@ -108,7 +128,7 @@ function decoded(src: string): string {
   }
 }
 
-function photosChanged(entry: StoredFile, photos: PhotoChanges): boolean {
+function photosChanged(entry: FileStamp, photos: PhotoChanges): boolean {
   if (photos === "all") return entry.photos.some((photo) => publicImageMtime(photo.src) !== photo.mtimeMs);
   return entry.photos.some((photo) => photos.has(decoded(photo.src)));
 }
@@ -129,16 +149,22 @@ interface ParsedFile {
 }
 
 /** Parses one file; the returned function records it in the store. */
-function parseFile(state: ArchiveState, name: string, stats: { mtimeMs: number; size: number }): () => StoredFile {
+function parseFile(state: ArchiveState, name: string, stats: { mtimeMs: number; size: number }): FileRecord {
   const glossary = currentGlossary(state);
   return recordFile(state, name, { ...stats, glossary, result: loadReport(state.directory, name, state.glossary?.value) });
 }
 
-function recordFile(state: ArchiveState, name: string, { mtimeMs, size, glossary, result }: ParsedFile): () => StoredFile {
+/** A parsed file ready to be written: the address it claims (null when it does not load) and the write. */
+interface FileRecord {
+  slug: string | null;
+  write: () => FileStamp;
+}
+
+function recordFile(state: ArchiveState, name: string, { mtimeMs, size, glossary, result }: ParsedFile): FileRecord {
   const photos = result.photos.map((src) => ({ src, mtimeMs: publicImageMtime(src) }));
   const { report, problems, warnings } = result;
   const entry = { file: name, mtimeMs, size, glossary, photos, problems, warnings };
-  return () => state.store.write(entry, report, report && summaryOf(report));
+  return { slug: report?.slug ?? null, write: () => state.store.write(entry, report, report && summaryOf(report)) };
 }
 
 /** The report files of the folder, each with what a fresh read of it must match. */
@@ -160,31 +186,58 @@ function isFresh(state: ArchiveState, file: { name: string; mtimeMs: number; siz
   );
 }
 
+/** The report published at each address a pass touches, as it was before the pass wrote anything. */
+class AddressWatch {
+  private readonly before = new Map<string, PublishedVersion | null>();
+  constructor(private readonly catalog: CatalogReader) {}
+
+  note(slug: string | null): void {
+    if (slug && !this.before.has(slug)) this.before.set(slug, this.published(slug));
+  }
+
+  private published(slug: string): PublishedVersion | null {
+    const found = this.catalog.bySlug(slug);
+    return found && { report: found.report, version: found.version };
+  }
+
+  /** The addresses whose published version differs after the pass. */
+  changes(): AddressChange[] {
+    return [...this.before].flatMap(([slug, before]) => {
+      const after = this.published(slug);
+      return before?.version === after?.version ? [] : [{ slug, before, after }];
+    });
+  }
+}
+
 /**
- * Reads again every file that changed since the store last saw it; returns whether any did. With
- * `parsed`, takes those parses instead, and leaves a file changed since its parse to the next pass.
+ * Reads again every file that changed since the store last saw it; returns what changed at which
+ * address. With `parsed`, takes those parses instead, and leaves a file changed since its parse
+ * to the next pass.
  */
-function readChangedFiles(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): boolean {
+function readChangedFiles(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): AddressChange[] {
   const { store, files } = state;
-  let changed = syncFromStore(state);
+  syncFromStore(state);
   currentGlossary(state);
+  const watch = new AddressWatch(store.catalog);
   const present = folderFiles(state);
   const names = new Set(present.map((file) => file.name));
   for (const file of [...files.keys()]) {
     if (names.has(file)) continue;
+    watch.note(store.slugOf(file));
     store.remove(file);
     files.delete(file);
-    changed = true;
   }
   for (const file of present) {
     if (isFresh(state, file, photos)) continue;
     const read = parsed?.get(file.name);
     if (parsed && (read?.mtimeMs !== file.mtimeMs || read.size !== file.size)) continue;
-    files.set(file.name, (read ? recordFile(state, file.name, read) : parseFile(state, file.name, file))());
-    changed = true;
+    const record = read ? recordFile(state, file.name, read) : parseFile(state, file.name, file);
+    watch.note(store.slugOf(file.name));
+    watch.note(record.slug);
+    files.set(file.name, record.write());
   }
   state.generation = store.generation();
-  return changed;
+  return watch.changes();
 }
 
 /** The files the store holds no fresh read of: what a cold or changed archive must parse. */
@@ -211,7 +264,7 @@ export function prefillStore(names: readonly string[]): void {
       const { mtimeMs, size } = statSync(/*turbopackIgnore: true*/ path.join(state.directory, name));
       return parseFile(state, name, { mtimeMs, size });
     });
-    state.store.transaction(() => reads.forEach((read) => read()));
+    state.store.transaction(() => reads.forEach((read) => read.write()));
   }
 }
 
@@ -221,53 +274,30 @@ function summaryOf(report: Report): ReportSummary {
   return summary;
 }
 
-/** The archive the files describe: the first file to claim an address keeps it. */
-function archiveOf(files: Iterable<StoredFile>): Archive {
-  const entries = [...files].sort((a, b) => a.seq - b.seq);
-  const problems: ContentProblem[] = [];
-  const warnings: ContentProblem[] = [];
-  const bySlug = new Map<string, ReportSummary>();
-  const versions = new Map<string, number>();
-  for (const entry of entries) {
-    problems.push(...entry.problems);
-    warnings.push(...entry.warnings);
-    const report = entry.summary;
-    if (!report) continue;
-    const other = bySlug.get(report.slug);
-    if (other) {
-      problems.push({
-        file: entry.file,
-        field: "slug",
-        message: `địa chỉ “${report.slug}” đã dùng cho ${other.file}; đổi tên tệp hoặc đặt slug khác cho một trong hai bài`,
-      });
-      continue;
-    }
-    bySlug.set(report.slug, report);
-    versions.set(report.slug, entry.version);
-  }
-  const reports = [...bySlug.values()].sort(
-    (a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug),
-  );
-  return { reports, bySlug, versions, problems, warnings };
+function refresh(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): AddressChange[] {
+  return state.store.transaction(() => readChangedFiles(state, photos, parsed));
 }
 
-function refresh(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): Archive {
-  const changed = state.store.transaction(() => readChangedFiles(state, photos, parsed));
-  if (changed || !state.archive) state.archive = archiveOf(state.files.values());
-  return state.archive;
+/** What is wrong with the files now, as the store recorded it: only the flagged files are read. */
+export function archiveProblems(): ArchiveProblems {
+  return stateOf(contentDirectory()).store.problems();
 }
 
 /**
- * Every report, parsed once across processes (kept in the store) and read again only when its
- * file or one of its photos changes. Outside the live server, any invalid file stops everything
- * with a ContentError listing every problem: a report is never silently left out of a build.
+ * The archive as pages ask for it. Outside the live server, the folder is read first (once per
+ * process; on every request in `next dev`), and any invalid file stops everything with a
+ * ContentError listing every problem: a report is never silently left out of a build.
  */
-export function loadArchive(): Archive {
+export function archiveCatalog(): CatalogReader {
   const directory = contentDirectory();
   const state = stateOf(directory);
-  const archive = state.archive && !checkOnEveryRequest ? state.archive : refresh(state, "all");
-  if (archive.problems.length > 0 && !isLive()) throw new ContentError(archive.problems, folderLabel(directory));
-  return archive;
+  if (!isLive() && (checkOnEveryRequest || !state.checked)) {
+    refresh(state, "all");
+    state.checked = true;
+    const { problems } = state.store.problems();
+    if (problems.length > 0) throw new ContentError(problems, folderLabel(directory));
+  }
+  return state.store.catalog;
 }
 
 /** Parses, with `parse`, the files the store holds no fresh read of; each parse is awaited in turn. */
@@ -284,37 +314,26 @@ async function parseStaleFiles(state: ArchiveState, photos: PhotoChanges, parse:
 
 /**
  * Looks at the folder again after a change (the live server's watcher calls this): reads the
- * changed files, and those showing a photo that changed. Returns the archive before and after.
+ * changed files, and those showing a photo that changed. Returns what changed at each address.
  * With `parse` (the watcher's worker thread), the files are parsed there, and this thread only
- * records them.
+ * records them. At start, the store holds what the cached pages were rendered from (by the build
+ * or before a restart): the difference is what changed while no server watched.
  */
-export async function refreshArchive(
-  photos: PhotoChanges,
-  parse?: ReportParser,
-): Promise<{ before: Archive; after: Archive }> {
+export async function refreshArchive(photos: PhotoChanges, parse?: ReportParser): Promise<AddressChange[]> {
   const state = stateOf(contentDirectory());
-  // At start, "before" is what the store held: what the cached pages were rendered from, by the
-  // build or before a restart. The difference is what changed while no server watched.
-  if (!state.archive) {
-    state.store.transaction(() => syncFromStore(state));
-    state.archive = archiveOf(state.files.values());
-  }
-  const before = state.archive;
   const parsed = parse ? await parseStaleFiles(state, photos, parse) : undefined;
-  return { before, after: refresh(state, photos, parsed) };
+  return refresh(state, photos, parsed);
 }
 
 /**
  * Every file's verdict as it is now, as `npm run check-content` prints it: reads only the files
- * that changed since the store last saw them, and leaves the store ready for the build's workers.
+ * that changed since the store last saw it, and leaves the store ready for the build's workers.
  */
 export function checkArchive(): ContentCheck {
   const state = stateOf(contentDirectory());
-  const { problems, warnings } = refresh(state, "all");
-  const reports = [...state.files.values()]
-    .flatMap((entry) => (entry.problems.length === 0 && entry.summary ? [entry.summary] : []))
-    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
-  return { reports, problems, warnings };
+  refresh(state, "all");
+  const { problems, warnings } = state.store.problems();
+  return { reports: state.store.validReports(), problems, warnings };
 }
 
 /** The identity of the store the archive's versions come from (see ContentStore.id). */
@@ -335,8 +354,8 @@ export function photoIsUsed(src: string): boolean {
   return stateOf(contentDirectory()).store.usesPhoto(src);
 }
 
-/** The whole report behind a summary of the archive, body included, as last read without problems. */
-export function loadWholeReport(summary: ReportSummary): Report {
+/** The whole report behind a summary, body included, as last read without problems. */
+export function loadWholeReport(summary: Pick<ReportSummary, "file">): Report {
   const directory = contentDirectory();
   const report = stateOf(directory).store.report(summary.file);
   if (!report) throw new ContentError([{ file: summary.file, field: null, message: "bài không còn trong kho" }], folderLabel(directory));

@@ -1,59 +1,77 @@
-import { pageCount, pageSlice } from "../pagination";
-import { type Archive, loadArchive, loadWholeReport, photoIsShown } from "./archive";
-import { type ArchiveIndexes, buildIndexes, type Person, sortTopics, type Topic, type TopicKind } from "./indexes";
+import { site } from "../site";
+import { archiveCatalog, loadWholeReport, photoIsShown } from "./archive";
+import { type ListEntry, type ListKind, type TopicKind, vietnamMonth } from "./catalog";
+import { relatedReports } from "./related";
 import type { Report, ReportSummary } from "./types";
 
 export type { Abbreviation, Attendee, BodyBlock, Figure, Report, ReportSummary, Source } from "./types";
 export type { TextPart } from "./glossary";
 export { ContentError } from "./problems";
-export { personSlug, sortTopics, topicSlug } from "./indexes";
-export type { Appearance, Person, Topic, TopicKind } from "./indexes";
+export { personSlug, topicSlug, vietnamMonth } from "./catalog";
+export type { ListKind, TopicKind } from "./catalog";
 
-// Drafts are previewed in `next dev` and never built into the production site.
-const showDrafts = process.env.NODE_ENV === "development";
+// What pages ask of the archive, each answer one bounded query on the store (lib/content/catalog):
+// a page costs the same at any archive size, and no process holds the archive in its heap.
 
-function visible(report: ReportSummary): boolean {
-  return showDrafts || !report.draft;
+/**
+ * How many numbered pages a newest-first list has before its archive pages take over: the site's
+ * list (/, /trang/2 … /trang/10) and each topic's or person's (…, …/trang/2, …/trang/3). Numbered
+ * pages shift by one report whenever a newer one is published, so this is also how many of them
+ * one publish can refresh per list; older reports sit on month (site) or year (topic, person)
+ * pages, whose address never moves.
+ */
+export const NUMBERED_PAGES = { site: 10, list: 3 } as const;
+
+/** One page of a newest-first list. */
+export interface ReportPage {
+  reports: ReportSummary[];
+  page: number;
+  /** Numbered pages the list has (at most the cap). */
+  pageCount: number;
+  /** Reports in the whole list. */
+  total: number;
 }
 
-export interface ArchiveView {
-  published: ReportSummary[];
-  indexes: ArchiveIndexes | null;
+/** A tag or category, with how many published reports it has. */
+export interface Topic {
+  kind: TopicKind;
+  name: string;
+  slug: string;
+  count: number;
 }
 
-const views = new WeakMap<Archive, ArchiveView>();
-
-/** What the pages derive from an archive, once per archive (again after each publish). */
-export function archiveView(archive: Archive = loadArchive()): ArchiveView {
-  let view = views.get(archive);
-  if (!view) {
-    view = { published: archive.reports.filter(visible), indexes: null };
-    views.set(archive, view);
-  }
-  return view;
+/** One report a person attended, with the rank and role that report gave them. */
+export interface Appearance {
+  report: ReportSummary;
+  rank: string | null;
+  role: string | null;
 }
 
-/** Published reports, newest first, without their bodies. Shared: callers must not change it. */
-export function getReports(): readonly ReportSummary[] {
-  return archiveView().published;
+export interface Person {
+  slug: string;
+  name: string;
+  count: number;
 }
 
-/** One report without its body, or null for a slug no report has: the slug is only ever a map key. */
+/** How many numbered pages a list of this many reports has, under a cap; an empty list still has page 1. */
+export function numberedPageCount(total: number, cap: number): number {
+  return Math.min(cap, Math.max(1, Math.ceil(total / site.reportsPerPage)));
+}
+
+/** The 0-based position of the first report on a page. */
+const offsetOf = (page: number) => (page - 1) * site.reportsPerPage;
+
+const isPage = (page: number, count: number) => Number.isInteger(page) && page >= 1 && page <= count;
+
+/** One published report without its body, or null for a slug no report has. */
 export function getReportSummaryBySlug(slug: string): ReportSummary | null {
-  const report = loadArchive().bySlug.get(slug);
-  return report && visible(report) ? report : null;
+  return archiveCatalog().bySlug(slug)?.report ?? null;
 }
 
 /** One whole report, body included, for its own page; null for a slug no report has. */
 export function getReportBySlug(slug: string): Report | null {
-  const summary = getReportSummaryBySlug(slug);
-  return summary ? loadWholeReport(summary) : null;
-}
-
-export interface ReportPage {
-  reports: ReportSummary[];
-  page: number;
-  pageCount: number;
+  const found = archiveCatalog().bySlug(slug);
+  return found ? loadWholeReport(found) : null;
 }
 
 /**
@@ -61,62 +79,195 @@ export interface ReportPage {
  * shows it. Drafts', unsaved and deleted reports' photos are for editors only.
  */
 export function isPublishedPhoto(src: string): boolean {
-  return photoIsShown(src, showDrafts);
+  return photoIsShown(src, process.env.NODE_ENV === "development");
 }
 
-/** One page of a newest-first list; null past the last page (an empty list still has page 1). */
-function pageOf(reports: readonly ReportSummary[], page: number): ReportPage | null {
-  const pages = pageCount(reports.length);
-  if (!Number.isInteger(page) || page < 1 || page > pages) return null;
-  return { reports: pageSlice(reports, page), page, pageCount: pages };
+/** The newest published reports, newest first: the feed, the build's prerendered pages. */
+export function getNewestReports(limit: number): ReportSummary[] {
+  return archiveCatalog()
+    .newest(limit)
+    .map((entry) => entry.report);
 }
 
-/** One page of the newest-first listing; null past the last page. */
+/** One numbered page of the site's newest-first list; null past the cap or the end. */
 export function getReportPage(page: number): ReportPage | null {
-  return pageOf(getReports(), page);
+  const catalog = archiveCatalog();
+  const total = catalog.count();
+  const pageCount = numberedPageCount(total, NUMBERED_PAGES.site);
+  if (!isPage(page, pageCount)) return null;
+  const reports = catalog.newest(site.reportsPerPage, offsetOf(page)).map((entry) => entry.report);
+  return { reports, page, pageCount, total };
 }
 
-export function archiveIndexes(view: ArchiveView = archiveView()): ArchiveIndexes {
-  view.indexes ??= buildIndexes(view.published);
-  return view.indexes;
+/**
+ * Where a numbered page past the cap now lives: the month page of the report that would have
+ * opened it (/trang/57 of an old link). Null when the list never reaches that far.
+ */
+export function getMonthOfListingPage(page: number): string | null {
+  if (!Number.isInteger(page) || page <= NUMBERED_PAGES.site) return null;
+  const [first] = archiveCatalog().newest(1, offsetOf(page));
+  return first ? vietnamMonth(first.report.date) : null;
 }
 
-function topicsOf(kind: TopicKind): Map<string, Topic> {
-  const { tags, categories } = archiveIndexes();
-  return kind === "tag" ? tags : categories;
+export interface MonthCount {
+  /** "2021-01" */
+  month: string;
+  year: number;
+  /** 1–12 */
+  monthNumber: number;
+  count: number;
+}
+
+/** Every month that has published reports, newest first, with how many. */
+export function getMonths(): MonthCount[] {
+  return archiveCatalog()
+    .months()
+    .map(({ month, count }) => ({ month, year: Number(month.slice(0, 4)), monthNumber: Number(month.slice(5)), count }));
+}
+
+/** The years, in Vietnam time, that have published reports, newest first. */
+export function getYears(): number[] {
+  return [...new Set(getMonths().map((month) => month.year))];
+}
+
+/** A month's published reports, newest first; null for a month without any (or not a month). */
+export function getMonthReports(year: number, month: number): ReportSummary[] | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 1000 || year > 9999) return null;
+  const key = `${year}-${String(month).padStart(2, "0")}`;
+  const reports = archiveCatalog()
+    .monthEntries(key)
+    .map((entry) => entry.report);
+  return reports.length > 0 ? reports : null;
+}
+
+function topicOf(kind: TopicKind, slug: string): Topic | null {
+  const list = archiveCatalog().list(kind, slug);
+  return list && { kind, name: list.name, slug, count: list.count };
 }
 
 /** Every tag or category, sorted the Vietnamese way. */
 export function getTopics(kind: TopicKind): Topic[] {
-  return sortTopics(topicsOf(kind).values());
+  return sortTopics(
+    archiveCatalog()
+      .lists(kind)
+      .map((list) => ({ kind, name: list.name, slug: list.key, count: list.count })),
+  );
+}
+
+/** The most used tags or categories, most used first. */
+export function getTopTopics(kind: TopicKind, limit: number): Topic[] {
+  return archiveCatalog()
+    .lists(kind, limit)
+    .map((list) => ({ kind, name: list.name, slug: list.key, count: list.count }));
+}
+
+export interface ListPage<Item> {
+  items: Item[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** The years the list has reports in, newest first, with how many: its archive pages. */
+  years: Array<{ year: number; count: number }>;
+}
+
+/** The years of a list, only for a list longer than its numbered pages (others need no archive pages). */
+function archiveYears(kind: ListKind, key: string, total: number) {
+  return total > NUMBERED_PAGES.list * site.reportsPerPage ? archiveCatalog().years(kind, key) : [];
+}
+
+function listPage(kind: ListKind, key: string, total: number, page: number): ListPage<ListEntry> | null {
+  const pageCount = numberedPageCount(total, NUMBERED_PAGES.list);
+  if (!isPage(page, pageCount)) return null;
+  const items = archiveCatalog().entries(kind, key, site.reportsPerPage, offsetOf(page));
+  return { items, page, pageCount, total, years: archiveYears(kind, key, total) };
+}
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** The span of a year in Vietnam time, as epoch milliseconds. */
+function yearSpan(year: number) {
+  return { fromMs: Date.UTC(year, 0, 1) - VIETNAM_OFFSET_MS, toMs: Date.UTC(year + 1, 0, 1) - VIETNAM_OFFSET_MS };
 }
 
 export interface TopicPage extends ReportPage {
   topic: Topic;
+  years: Array<{ year: number; count: number }>;
 }
 
-/** One page of a topic's reports, newest first; null for an unknown topic or page. */
+/** One numbered page of a topic's reports, newest first; null for an unknown topic or page. */
 export function getTopicPage(kind: TopicKind, slug: string, page: number): TopicPage | null {
-  const topic = topicsOf(kind).get(slug);
-  const listing = topic ? pageOf(topic.reports, page) : null;
-  return topic && listing ? { topic, ...listing } : null;
+  const topic = topicOf(kind, slug);
+  const listing = topic && listPage(kind, slug, topic.count, page);
+  if (!topic || !listing) return null;
+  return { topic, reports: listing.items.map((item) => item.report), page, pageCount: listing.pageCount, total: topic.count, years: listing.years };
 }
 
-/** The years that have published reports, newest first. */
-export function getYears(): number[] {
-  return archiveIndexes().years;
+/** A topic's reports of one year, newest first; null for an unknown topic or a year without any. */
+export function getTopicYear(kind: TopicKind, slug: string, year: number): { topic: Topic; reports: ReportSummary[] } | null {
+  const topic = topicOf(kind, slug);
+  if (!topic || !Number.isInteger(year)) return null;
+  const reports = archiveCatalog()
+    .entries(kind, slug, -1, 0, yearSpan(year))
+    .map((entry) => entry.report);
+  return reports.length > 0 ? { topic, reports } : null;
 }
 
-export function getPeople(): Person[] {
-  return [...archiveIndexes().people.values()];
+/** Where a topic's or person's numbered page past the cap now lives: the year of its first report. */
+export function getYearOfListPage(kind: ListKind, slug: string, page: number): number | null {
+  if (!Number.isInteger(page) || page <= NUMBERED_PAGES.list) return null;
+  const [first] = archiveCatalog().entries(kind, slug, 1, offsetOf(page));
+  return first ? Number(vietnamMonth(first.report.date).slice(0, 4)) : null;
 }
 
 export function getPerson(slug: string): Person | null {
-  return archiveIndexes().people.get(slug) ?? null;
+  const list = archiveCatalog().list("person", slug);
+  return list && { slug, name: list.name, count: list.count };
+}
+
+export interface PersonPage extends ListPage<Appearance> {
+  person: Person;
+}
+
+/** One numbered page of a person's appearances, newest first; null for an unknown person or page. */
+export function getPersonPage(slug: string, page: number): PersonPage | null {
+  const person = getPerson(slug);
+  const listing = person && listPage("person", slug, person.count, page);
+  return person && listing ? { person, ...listing } : null;
+}
+
+/** A person's appearances of one year, newest first; null for an unknown person or a year without any. */
+export function getPersonYear(slug: string, year: number): { person: Person; items: Appearance[] } | null {
+  const person = getPerson(slug);
+  if (!person || !Number.isInteger(year)) return null;
+  const items = archiveCatalog().entries("person", slug, -1, 0, yearSpan(year));
+  return items.length > 0 ? { person, items } : null;
+}
+
+/** People whose names start with these letters, most reported first: search's suggestions. */
+export function getPeople(limit = -1): Person[] {
+  return archiveCatalog()
+    .lists("person", limit)
+    .map((list) => ({ slug: list.key, name: list.name, count: list.count }));
 }
 
 /** Up to three reports related to this one, by shared people and tags. */
 export function getRelatedReports(slug: string): ReportSummary[] {
-  const report = getReportSummaryBySlug(slug);
-  return report ? archiveIndexes().related(report) : [];
+  return relatedReports(archiveCatalog(), slug);
+}
+
+/** The letter page of the topics index a topic is on: its slug's first letter ("đ" is "d"), "0-9" for the rest. */
+export function topicLetter(slug: string): string {
+  const first = slug.charAt(0);
+  return /[a-z]/.test(first) ? first : "0-9";
+}
+
+/** Every tag or category whose slug starts with this letter (see topicLetter), sorted the Vietnamese way. */
+export function getTopicsByLetter(kind: TopicKind, letter: string): Topic[] {
+  return getTopics(kind).filter((topic) => topicLetter(topic.slug) === letter);
+}
+
+const collator = new Intl.Collator("vi");
+
+/** Topics sorted the Vietnamese way: "Đ" after "D", tones after the bare letter. */
+export function sortTopics<T extends { name: string }>(topics: Iterable<T>): T[] {
+  return [...topics].sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -4,12 +4,16 @@
 // before it reaches the folder (the editor, `npm run new-report`), come through here. Nothing
 // outside lib/content imports its other modules (eslint.config.mjs keeps it so).
 export {
-  type Archive,
+  type AddressChange,
+  archiveCatalog,
+  archiveProblems,
+  type ArchiveProblems,
   archiveStoreId,
   checkArchive,
   type ContentCheck,
-  loadArchive,
+  isLiveArchive,
   loadWholeReport,
+  type PublishedVersion,
   type PhotoChanges,
   photoIsUsed,
   prefillStore,
@@ -17,9 +21,9 @@ export {
   startLiveArchive,
   staleFiles,
 } from "./archive";
-export { archiveIndexes, archiveView } from "./index";
 export { decodedAddress } from "./store";
-export { TAG_NEIGHBOURS } from "./indexes";
+export { type CatalogReader, membershipsOf } from "./catalog";
+export { changedRelatedLists } from "./related";
 export { contentDirectory, folderLabel, isReportFileName, listReportFiles } from "./files";
 export { publicDirectory } from "./images";
 export { GLOSSARY_FILE, loadGlossary } from "./glossary";

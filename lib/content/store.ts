@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
+import { CATALOG_SCHEMA, CatalogReader, CatalogWriter } from "./catalog";
 import type { ContentProblem } from "./problems";
 import type { Report, ReportSummary } from "./types";
 
@@ -19,6 +20,16 @@ export function decodedAddress(src: string): string {
   } catch {
     return src;
   }
+}
+
+/** How a file was last read: what a fresh look at the folder must match for the read to stand. */
+export interface FileStamp {
+  file: string;
+  mtimeMs: number;
+  size: number;
+  /** The glossary's modification time when the file was read: abbreviations are marked from it. */
+  glossary: string;
+  photos: PhotoStamp[];
 }
 
 /** What the store keeps of one report file: how it was last read, and its last good version. */
@@ -53,7 +64,7 @@ interface Row {
 }
 
 // Moved on whenever SCHEMA changes: an older store is then dropped and filled again.
-const LAYOUT = 3;
+const LAYOUT = 4;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
@@ -69,8 +80,14 @@ const SCHEMA = `
     summary BLOB,
     report BLOB,
     slug TEXT,
-    draft INTEGER
+    draft INTEGER,
+    date_ms INTEGER,
+    month TEXT,
+    owns INTEGER NOT NULL DEFAULT 0,
+    visible INTEGER NOT NULL DEFAULT 0,
+    flagged INTEGER NOT NULL DEFAULT 0
   );
+  CREATE INDEX IF NOT EXISTS files_flagged ON files (flagged);
   CREATE INDEX IF NOT EXISTS files_written ON files (written);
   CREATE INDEX IF NOT EXISTS files_slug ON files (slug, seq);
   CREATE TABLE IF NOT EXISTS photos (
@@ -113,8 +130,15 @@ const fromRow = (row: Row): StoredFile => ({
  */
 export class ContentStore {
   private readonly db: Database.Database;
+  private readonly writer: CatalogWriter;
+  /** The archive as pages ask for it: bounded queries on the catalog tables. */
+  readonly catalog: CatalogReader;
 
-  constructor(location: string | null, identity: Record<string, string>) {
+  /**
+   * `showDrafts` makes drafts visible in every list (`next dev`): a store is written for one or
+   * the other, so it is part of the store's identity.
+   */
+  constructor(location: string | null, identity: Record<string, string>, { showDrafts = false } = {}) {
     if (location) mkdirSync(path.dirname(location), { recursive: true });
     // A build's workers and the servers wait their turn to write rather than fail; a cold parse of
     // a large archive holds the lock for a while.
@@ -124,13 +148,18 @@ export class ContentStore {
     this.db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     this.transaction(() => {
       // What the rows were read by: another content folder, loader or table layout means read them all again.
-      const expected = { ...identity, layout: String(LAYOUT) };
+      const expected = { ...identity, layout: String(LAYOUT), drafts: showDrafts ? "shown" : "hidden" };
       if (Object.entries(expected).every(([key, value]) => this.meta(key) === value) && this.meta("id")) return;
-      this.db.exec("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS photos; DELETE FROM meta;");
+      this.db.exec(
+        "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS photos; DROP TABLE IF EXISTS listed; DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS related; DELETE FROM meta;",
+      );
       for (const [key, value] of Object.entries(expected)) this.setMeta(key, value);
       this.setMeta("id", randomUUID());
     });
     this.db.exec(SCHEMA);
+    this.db.exec(CATALOG_SCHEMA);
+    this.writer = new CatalogWriter(this.db, showDrafts);
+    this.catalog = new CatalogReader(this.db);
   }
 
   /** Runs `work` holding the store's write lock, so two processes never parse the same change. */
@@ -170,9 +199,65 @@ export class ContentStore {
     return this.db.prepare("SELECT file FROM files").pluck().all() as string[];
   }
 
-  /** The files written since a generation (all of them after 0). */
-  filesWrittenAfter(generation: number): StoredFile[] {
-    return (this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM files WHERE written > ?`).all(generation) as Row[]).map(fromRow);
+  /** How the files written since a generation (all of them after 0) were read. */
+  stampsWrittenAfter(generation: number): FileStamp[] {
+    const rows = this.db.prepare("SELECT file, mtime_ms, size, glossary, photos FROM files WHERE written > ?").all(generation) as Row[];
+    return rows.map((row) => ({
+      file: row.file,
+      mtimeMs: row.mtime_ms,
+      size: row.size,
+      glossary: row.glossary,
+      photos: deserialize(row.photos),
+    }));
+  }
+
+  /** The address a file's last good version claims; null for an unknown file or one that never loaded. */
+  slugOf(file: string): string | null {
+    return (this.db.prepare("SELECT slug FROM files WHERE file = ?").pluck().get(file) as string | null | undefined) ?? null;
+  }
+
+  /**
+   * What is wrong with the files now: the problems and warnings of the files flagged with any, and
+   * every address two files claim (the earlier read keeps it). Costs what the flagged files do.
+   */
+  problems(): { problems: ContentProblem[]; warnings: ContentProblem[]; online: Set<string> } {
+    const problems: ContentProblem[] = [];
+    const warnings: ContentProblem[] = [];
+    const online = new Set<string>();
+    const flagged = this.db.prepare("SELECT file, problems, warnings, visible FROM files WHERE flagged = 1 ORDER BY seq").all() as Array<{
+      file: string;
+      problems: Buffer;
+      warnings: Buffer;
+      visible: number;
+    }>;
+    for (const row of flagged) {
+      const own: ContentProblem[] = deserialize(row.problems);
+      problems.push(...own);
+      warnings.push(...(deserialize(row.warnings) as ContentProblem[]));
+      if (own.length > 0 && row.visible) online.add(row.file);
+    }
+    const claims = this.db
+      .prepare(
+        `SELECT f.file, f.slug, o.file AS holder FROM files f JOIN files o ON o.slug = f.slug AND o.owns = 1
+         WHERE f.owns = 0 AND f.summary IS NOT NULL ORDER BY f.seq`,
+      )
+      .all() as Array<{ file: string; slug: string; holder: string }>;
+    for (const claim of claims) {
+      problems.push({
+        file: claim.file,
+        field: "slug",
+        message: `địa chỉ “${claim.slug}” đã dùng cho ${claim.holder}; đổi tên tệp hoặc đặt slug khác cho một trong hai bài`,
+      });
+    }
+    return { problems, warnings, online };
+  }
+
+  /** Every report whose file loads without problems now, drafts included, newest first. */
+  validReports(): ReportSummary[] {
+    const rows = this.db
+      .prepare("SELECT summary, problems FROM files WHERE summary IS NOT NULL ORDER BY date_ms DESC, slug")
+      .all() as Array<{ summary: Buffer; problems: Buffer }>;
+    return rows.flatMap((row) => ((deserialize(row.problems) as ContentProblem[]).length === 0 ? [deserialize(row.summary) as ReportSummary] : []));
   }
 
   /** Records a read of a file. A good report replaces the last good version; a bad one keeps it. */
@@ -184,12 +269,13 @@ export class ContentStore {
       | undefined;
     const generation = this.nextGeneration();
     const good = report !== null;
+    const oldSlug = good ? this.writer.detach(entry.file) : null;
     this.db
       .prepare(
-        `INSERT INTO files (file, mtime_ms, size, glossary, photos, version, seq, written, problems, warnings, summary, report, slug, draft)
-         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft)
+        `INSERT INTO files (file, mtime_ms, size, glossary, photos, version, seq, written, problems, warnings, summary, report, slug, draft, flagged)
+         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft, @flagged)
          ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, glossary = excluded.glossary, photos = excluded.photos,
-           written = excluded.written, problems = excluded.problems, warnings = excluded.warnings${
+           written = excluded.written, problems = excluded.problems, warnings = excluded.warnings, flagged = excluded.flagged${
              good
                ? ", version = excluded.version, summary = excluded.summary, report = excluded.report, slug = excluded.slug, draft = excluded.draft"
                : ""
@@ -210,8 +296,14 @@ export class ContentStore {
         report: good ? serialize(report) : null,
         slug: report?.slug ?? null,
         draft: report ? Number(report.draft) : null,
+        flagged: Number(entry.problems.length + entry.warnings.length > 0),
       });
     this.recordPhotos(entry.file, entry.photos, good);
+    if (good && summary) {
+      this.writer.attach(entry.file, summary);
+      this.writer.settle(oldSlug);
+      this.writer.settle(summary.slug);
+    }
     return fromRow(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM files WHERE file = ?`).get(entry.file) as Row);
     });
   }
@@ -219,7 +311,9 @@ export class ContentStore {
   remove(file: string): void {
     this.transaction(() => {
       this.nextGeneration();
+      const slug = this.writer.detach(file);
       this.db.prepare("DELETE FROM files WHERE file = ?").run(file);
+      this.writer.settle(slug);
       this.db.prepare("DELETE FROM photos WHERE file = ?").run(file);
     });
   }

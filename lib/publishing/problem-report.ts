@@ -1,6 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type Archive, formatProblemList } from "../content/refresh";
+import { type ArchiveProblems, formatProblemList } from "../content/refresh";
 import { formatDateLine } from "../dates";
 
 /**
@@ -11,11 +11,11 @@ import { formatDateLine } from "../dates";
 export const PROBLEMS_FILE = "_loi-can-sua.txt";
 
 /** The problems file's text, or null when every file is fine. */
-export function problemsReport(archive: Archive, now: Date): string | null {
+export function problemsReport(archive: ArchiveProblems, now: Date): string | null {
   if (archive.problems.length === 0) return null;
   const files = [...new Set(archive.problems.map((problem) => problem.file))].sort();
   const status = files.map((file) => {
-    const online = archive.reports.some((report) => report.file === file);
+    const online = archive.online.has(file);
     return `  ${file}: ${online ? "bạn đọc vẫn thấy bản đăng trước, chưa có phần sửa" : "chưa được đăng"}`;
   });
   return [
@@ -34,7 +34,7 @@ export function problemsReport(archive: Archive, now: Date): string | null {
 export function createProblemReporter(directory: string, log: (line: string) => void) {
   let last: string | null = null;
   const file = path.join(directory, PROBLEMS_FILE);
-  return (archive: Archive) => {
+  return (archive: ArchiveProblems) => {
     const lines = formatProblemList(archive.problems, "✗");
     if (lines === last) return;
     const hadProblems = last !== null && last !== "";

@@ -4,6 +4,7 @@ import { watch } from "chokidar";
 import {
   createWorkerParser,
   PARSE_WORKER_FILE,
+  archiveProblems,
   type PhotoChanges,
   type ReportParser,
   refreshArchive,
@@ -94,16 +95,16 @@ export function startPublishing(): void {
 
   const pass = async (changedPhotos: PhotoChanges) => {
     const started = performance.now();
-    const { before, after } = await refreshArchive(changedPhotos, parse);
-    reportProblems(after);
+    const changes = await refreshArchive(changedPhotos, parse);
+    reportProblems(archiveProblems());
     sweepTrash();
     // Search follows in the background: a first start on a large archive must not hold publishing.
-    void catchUpSearchIndex(after).catch((error: unknown) =>
+    void catchUpSearchIndex(changes).catch((error: unknown) =>
       console.error(
         `[tìm kiếm] Không cập nhật được chỉ mục: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
-    const paths = stalePaths(before, after);
+    const paths = stalePaths(changes);
     if (paths.length === 0) return;
     await revalidate(paths);
     const shown = paths.slice(0, 5).join(", ");

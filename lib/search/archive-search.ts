@@ -1,6 +1,12 @@
 import path from "node:path";
-import { archiveView, getPeople, getTopics, type ReportSummary, type Topic } from "../content";
-import { type Archive, archiveStoreId, loadArchive, loadWholeReport } from "../content/refresh";
+import { getPeople, getTopics, type ReportSummary, type Topic } from "../content";
+import {
+  type AddressChange,
+  archiveCatalog,
+  archiveStoreId,
+  isLiveArchive,
+  loadWholeReport,
+} from "../content/refresh";
 import { perProcess } from "../process-singleton.mjs";
 import { routes } from "../routes";
 import { searchDocument } from "./documents";
@@ -22,8 +28,10 @@ const OPTIMIZE_AFTER = 1000;
 
 interface SearchState {
   index: SearchIndex;
-  /** The archive the index was last brought in step with. */
-  synced: Archive | null;
+  /** The store generation the index was last compared with as a whole; -1 before the first time. */
+  comparedAt: number;
+  /** Changes that arrived while a catch-up ran: the same catch-up takes them next. */
+  pending: AddressChange[];
   /** True while the publishing watcher catches up in the background: requests then search what is there. */
   catchingUp: boolean;
 }
@@ -44,65 +52,93 @@ function state(): SearchState {
   return perProcess<SearchState>("search-index", () => ({
     // Built from another store's versions or by other loaders, the index starts again.
     index: new SearchIndex(indexLocation(), archiveStoreId()),
-    synced: null,
+    comparedAt: -1,
+    pending: [],
     catchingUp: false,
   }));
 }
 
+/** What the index must hold at some addresses: the version published there, or null for none. */
+type Wanted = Map<string, number | null>;
+
+/** Every published address against every indexed one: once per process, when the index may be behind by anything. */
+function wholeArchive(current: SearchState): Wanted {
+  const catalog = archiveCatalog();
+  current.comparedAt = catalog.generation();
+  const wanted: Wanted = new Map(catalog.allVersions());
+  for (const slug of current.index.versions().keys()) if (!wanted.has(slug)) wanted.set(slug, null);
+  return wanted;
+}
+
+/** Only the addresses a publishing pass changed. */
+function changedAddresses(changes: readonly AddressChange[]): Wanted {
+  return new Map(changes.map((change) => [change.slug, change.after?.version ?? null]));
+}
+
 /**
- * The work that brings the index in step with an archive, one batch per step: reports published
- * or changed since it last looked are indexed, those deleted or made drafts again taken out.
- * Only what differs is touched, so a save costs one report's update.
+ * The work that brings the index in step, one batch per step: reports published or changed are
+ * indexed, those deleted or made drafts again taken out. Only what differs is touched.
  */
-function* syncSteps(current: SearchState, archive: Archive): Generator<void> {
-  const { published } = archiveView(archive);
-  const wanted = new Map(published.map((report) => [report.slug, archive.versions.get(report.slug) ?? 0]));
-  const indexed = current.index.versions();
-  const gone = [...indexed.keys()].filter((slug) => !wanted.has(slug));
+function* syncSteps(current: SearchState, wanted: Wanted): Generator<void> {
+  const indexed = current.index.versionsOf([...wanted.keys()]);
+  const gone = [...wanted].filter(([slug, version]) => version === null && indexed.has(slug)).map(([slug]) => slug);
   if (gone.length > 0) current.index.remove(...gone);
-  const stale = published.filter((report) => indexed.get(report.slug) !== wanted.get(report.slug));
+  const stale = [...wanted].filter(([slug, version]) => version !== null && indexed.get(slug) !== version);
   let next = 0;
   while (next < stale.length) {
     const started = performance.now();
     current.index.transaction(() => {
       do {
-        const report = stale[next];
+        const [slug, version] = stale[next];
         next += 1;
-        const version = wanted.get(report.slug);
         // Another process sharing the file may have indexed it meanwhile.
-        if (current.index.versionsOf([report.slug]).get(report.slug) === version) continue;
-        current.index.upsert({ ...searchDocument(loadWholeReport(report)), version });
+        if (current.index.versionsOf([slug]).get(slug) === version) continue;
+        const found = archiveCatalog().bySlug(slug);
+        if (!found || found.version !== version) continue;
+        current.index.upsert({ ...searchDocument(loadWholeReport(found)), version: found.version });
       } while (next < stale.length && performance.now() - started < SYNC_STEP_MS);
     });
     yield;
   }
   if (stale.length >= OPTIMIZE_AFTER) while (current.index.mergeStep()) yield;
-  current.synced = archive;
 }
 
-/** Brings the index in step now (a request, `next dev`); a no-op for an archive already seen. */
-export function syncSearchIndex(archive: Archive = loadArchive()): void {
+/**
+ * Brings the index in step now, for a request outside the live server (the build, `next dev`):
+ * compared as a whole when the store changed since. The live server's watcher keeps it in step.
+ */
+export function syncSearchIndex(): void {
   const current = state();
-  if (current.synced === archive || current.catchingUp) return;
-  const steps = syncSteps(current, archive);
+  if (isLiveArchive() || current.catchingUp) return;
+  if (current.comparedAt === archiveCatalog().generation()) return;
+  const steps = syncSteps(current, wholeArchive(current));
   while (!steps.next().done);
 }
 
 /**
- * The publishing watcher's way: the same work in short steps, each followed by a pause as long, so
- * that a first start on a large archive indexes it while pages are served and published.
+ * The publishing watcher's way: the changes of a pass, in short steps each followed by a pause as
+ * long, so that a first start on a large archive indexes it while pages are served and published.
+ * The first call in a process compares the whole archive (what changed while no server ran).
  */
-export async function catchUpSearchIndex(archive: Archive): Promise<void> {
+export async function catchUpSearchIndex(changes: readonly AddressChange[]): Promise<void> {
   const current = state();
-  if (current.synced === archive || current.catchingUp) return;
+  if (current.catchingUp) {
+    current.pending.push(...changes);
+    return;
+  }
   current.catchingUp = true;
   try {
-    const steps = syncSteps(current, archive);
+    let wanted = current.comparedAt < 0 ? wholeArchive(current) : changedAddresses(changes);
     for (;;) {
-      const started = performance.now();
-      if (steps.next().done) break;
-      // As long a pause as the step took: readers' requests get at least half of the time.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(1, performance.now() - started)));
+      const steps = syncSteps(current, wanted);
+      for (;;) {
+        const started = performance.now();
+        if (steps.next().done) break;
+        // As long a pause as the step took: readers' requests get at least half of the time.
+        await new Promise((resolve) => setTimeout(resolve, Math.max(1, performance.now() - started)));
+      }
+      if (current.pending.length === 0) break;
+      wanted = changedAddresses(current.pending.splice(0));
     }
   } finally {
     current.catchingUp = false;
@@ -126,8 +162,8 @@ export interface SearchOutcome {
 }
 
 export function searchReports(request: SearchRequest): SearchOutcome {
-  const archive = loadArchive();
-  syncSearchIndex(archive);
+  syncSearchIndex();
+  const catalog = archiveCatalog();
   const category = request.category
     ? (getTopics("category").find((topic) => topic.slug === request.category) ?? null)
     : null;
@@ -140,9 +176,10 @@ export function searchReports(request: SearchRequest): SearchOutcome {
     perPage: RESULTS_PER_PAGE,
   });
   const hits = results.slugs.flatMap((slug) => {
-    const report = archive.bySlug.get(slug);
-    if (!report) return [];
-    const whole = loadWholeReport(report);
+    const found = catalog.bySlug(slug);
+    if (!found) return [];
+    const { report } = found;
+    const whole = loadWholeReport(found);
     return [
       {
         report,
@@ -162,6 +199,8 @@ export interface Suggestion {
 }
 
 const SUGGESTIONS_PER_KIND = 3;
+/** People matched by name are looked for among the most reported this many, so a suggestion costs the same at any archive size. */
+const PEOPLE_SCANNED = 5000;
 
 /** True when every word of the query starts a word of `text`, in order, folded ("quoc ph" in "Quốc phòng"). */
 function startsWords(text: string, query: string[]): boolean {
@@ -180,7 +219,7 @@ export function suggest(text: string): Suggestion[] {
   const query = words(text).map((word) => word.folded);
   if (query.length === 0) return [];
   syncSearchIndex();
-  const people = getPeople()
+  const people = getPeople(PEOPLE_SCANNED)
     .filter((person) => startsWords(person.name, query))
     .slice(0, SUGGESTIONS_PER_KIND)
     .map((person) => ({ kind: "người" as const, label: person.name, href: routes.person(person.slug) }));
@@ -192,10 +231,10 @@ export function suggest(text: string): Suggestion[] {
       label: topic.name,
       href: topic.kind === "tag" ? routes.tag(topic.slug) : routes.category(topic.slug),
     }));
-  const archive = loadArchive();
+  const catalog = archiveCatalog();
   const titles = state()
     .index.titlesStartingWith(text, SUGGESTIONS_PER_KIND)
-    .flatMap((slug) => archive.bySlug.get(slug) ?? [])
+    .flatMap((slug) => catalog.bySlug(slug)?.report ?? [])
     .map((report) => ({ kind: "bài" as const, label: report.title, href: routes.report(report.slug) }));
   return [...titles, ...people, ...topics];
 }

@@ -1,0 +1,365 @@
+import { deserialize } from "node:v8";
+import type Database from "better-sqlite3";
+import { slugify } from "../slugs";
+import type { Attendee, ReportSummary } from "./types";
+
+// The archive as the pages ask for it: which reports are published, in which lists (topics,
+// people, months) and in which order, kept in SQLite tables beside the parsed files. Every answer
+// is one indexed, bounded query, so no process holds the archive in its heap and a page costs the
+// same at 100 reports as at 500,000.
+
+export type TopicKind = "tag" | "category";
+/** The lists a report can be in beside the whole site's: its tags, its category, its people. */
+export type ListKind = TopicKind | "person";
+
+export const CATALOG_SCHEMA = `
+  CREATE INDEX IF NOT EXISTS files_newest ON files (visible, date_ms DESC, slug);
+  CREATE INDEX IF NOT EXISTS files_month ON files (visible, month, date_ms DESC, slug);
+  CREATE TABLE IF NOT EXISTS listed (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    file TEXT NOT NULL,
+    name TEXT NOT NULL,
+    rank TEXT,
+    role TEXT,
+    date_ms INTEGER NOT NULL,
+    slug TEXT NOT NULL,
+    visible INTEGER NOT NULL,
+    PRIMARY KEY (kind, key, file)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS listed_order ON listed (kind, key, visible, date_ms DESC, slug);
+  CREATE INDEX IF NOT EXISTS listed_file ON listed (file);
+  CREATE TABLE IF NOT EXISTS counts (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS related (
+    shown_on TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    slug TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (shown_on, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS related_slug ON related (slug);
+`;
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** "2021-01": the month, in Vietnam time, a report belongs to. */
+export function vietnamMonth(date: Date): string {
+  return new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+// The same few hundred names and tags recur across the archive: slugify each once.
+const slugs = new Map<string, string>();
+function cachedSlug(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(name);
+    if (slugs.size < 100_000) slugs.set(name, slug);
+  }
+  return slug;
+}
+
+/** One person across reports is one name; an `id` separates two people who share a name. */
+export function personSlug(attendee: Pick<Attendee, "name" | "id">): string {
+  return attendee.id ?? cachedSlug(attendee.name);
+}
+
+export function topicSlug(name: string): string {
+  return cachedSlug(name);
+}
+
+/** One list a report is in: its kind, the list's key (a slug), and what the report says there. */
+export interface Membership {
+  kind: ListKind;
+  key: string;
+  name: string;
+  rank: string | null;
+  role: string | null;
+}
+
+/** Every list a report is in, each once (the first mention of a person keeps their rank and role). */
+export function membershipsOf(report: ReportSummary): Membership[] {
+  const seen = new Set<string>();
+  const out: Membership[] = [];
+  const add = (membership: Membership) => {
+    const id = `${membership.kind}:${membership.key}`;
+    if (!membership.key || seen.has(id)) return;
+    seen.add(id);
+    out.push(membership);
+  };
+  if (report.category) add({ kind: "category", key: topicSlug(report.category), name: report.category, rank: null, role: null });
+  for (const tag of report.tags) add({ kind: "tag", key: topicSlug(tag), name: tag, rank: null, role: null });
+  for (const attendee of report.attendees) {
+    add({ kind: "person", key: personSlug(attendee), name: attendee.name, rank: attendee.rank ?? null, role: attendee.role ?? null });
+  }
+  return out;
+}
+
+/** A place in a newest-first list: newer dates first, then slugs in code-point order. */
+export interface ListPosition {
+  dateMs: number;
+  slug: string;
+}
+
+/**
+ * Keeps the catalog tables in step with the files table, inside the store's write transaction:
+ * which file holds each address (the earliest read keeps it), which reports are visible, their
+ * lists and the counts the indexes show.
+ */
+export class CatalogWriter {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly showDrafts: boolean,
+  ) {}
+
+  /** Adds `delta` (1 or −1) to the counts of every list a visible file is in, the site's and its month's. */
+  private count(file: string, delta: number): void {
+    const row = this.db.prepare("SELECT month FROM files WHERE file = ?").get(file) as { month: string } | undefined;
+    const bump = this.db.prepare(
+      `INSERT INTO counts (kind, key, name, n) VALUES (?, ?, ?, ?)
+       ON CONFLICT(kind, key) DO UPDATE SET n = n + excluded.n, name = CASE WHEN excluded.n > 0 THEN excluded.name ELSE name END`,
+    );
+    bump.run("all", "", "", delta);
+    if (row?.month) bump.run("month", row.month, row.month, delta);
+    const lists = this.db.prepare("SELECT kind, key, name FROM listed WHERE file = ?").all(file) as Array<{ kind: string; key: string; name: string }>;
+    for (const list of lists) bump.run(list.kind, list.key, list.name, delta);
+    this.db.prepare("DELETE FROM counts WHERE n <= 0").run();
+  }
+
+  private setVisible(file: string, visible: boolean): void {
+    const now = this.db.prepare("SELECT visible FROM files WHERE file = ?").pluck().get(file) as number | undefined;
+    if (now === undefined || Boolean(now) === visible) return;
+    if (!visible) this.count(file, -1);
+    this.db.prepare("UPDATE files SET visible = ? WHERE file = ?").run(Number(visible), file);
+    this.db.prepare("UPDATE listed SET visible = ? WHERE file = ?").run(Number(visible), file);
+    if (visible) this.count(file, 1);
+  }
+
+  /** Before a file's row changes: it leaves every count and list. */
+  detach(file: string): string | null {
+    this.setVisible(file, false);
+    this.db.prepare("DELETE FROM listed WHERE file = ?").run(file);
+    return (this.db.prepare("SELECT slug FROM files WHERE file = ?").pluck().get(file) as string | null | undefined) ?? null;
+  }
+
+  /** After a good read of a file is written: its lists, then who holds its address. */
+  attach(file: string, summary: ReportSummary): void {
+    this.db
+      .prepare("UPDATE files SET date_ms = ?, month = ? WHERE file = ?")
+      .run(summary.date.getTime(), vietnamMonth(summary.date), file);
+    const insert = this.db.prepare(
+      `INSERT INTO listed (kind, key, file, name, rank, role, date_ms, slug, visible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+    );
+    for (const m of membershipsOf(summary)) insert.run(m.kind, m.key, file, m.name, m.rank, m.role, summary.date.getTime(), summary.slug);
+  }
+
+  /** Of the good files claiming an address, the earliest read holds it; it is visible unless a hidden draft. */
+  settle(slug: string | null): void {
+    if (!slug) return;
+    const claims = this.db
+      .prepare("SELECT file, draft FROM files WHERE slug = ? AND summary IS NOT NULL ORDER BY seq")
+      .all(slug) as Array<{ file: string; draft: number }>;
+    claims.forEach((claim, index) => {
+      this.db.prepare("UPDATE files SET owns = ? WHERE file = ?").run(Number(index === 0), claim.file);
+      this.setVisible(claim.file, index === 0 && (this.showDrafts || claim.draft === 0));
+    });
+  }
+}
+
+/** A report in a list, with what that list says of it (a person's rank and role then). */
+export interface ListEntry {
+  report: ReportSummary;
+  rank: string | null;
+  role: string | null;
+  version: number;
+}
+
+export interface ListInfo {
+  kind: ListKind;
+  key: string;
+  name: string;
+  count: number;
+}
+
+export interface MonthCount {
+  month: string;
+  count: number;
+}
+
+const summaryOf = (row: { summary: Buffer }): ReportSummary => deserialize(row.summary) as ReportSummary;
+
+/** The read side: the bounded queries pages ask. */
+export class CatalogReader {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Visible reports in the whole site, newest first. */
+  count(): number {
+    return (this.db.prepare("SELECT n FROM counts WHERE kind = 'all' AND key = ''").pluck().get() as number | undefined) ?? 0;
+  }
+
+  newest(limit: number, offset = 0): ListEntry[] {
+    const rows = this.db
+      .prepare("SELECT summary, version FROM files WHERE visible = 1 ORDER BY date_ms DESC, slug LIMIT ? OFFSET ?")
+      .all(limit, offset) as Array<{ summary: Buffer; version: number }>;
+    return rows.map((row) => ({ report: summaryOf(row), rank: null, role: null, version: row.version }));
+  }
+
+  bySlug(slug: string): { report: ReportSummary; version: number; file: string } | null {
+    const row = this.db.prepare("SELECT summary, version, file FROM files WHERE slug = ? AND visible = 1").get(slug) as
+      | { summary: Buffer; version: number; file: string }
+      | undefined;
+    return row ? { report: summaryOf(row), version: row.version, file: row.file } : null;
+  }
+
+  /** Where a report is, or would be, in the site's newest-first list: how many visible reports come before it. */
+  rankInSite({ dateMs, slug }: ListPosition): number {
+    return this.db
+      .prepare("SELECT count(*) FROM files WHERE visible = 1 AND (date_ms > ? OR (date_ms = ? AND slug < ?))")
+      .pluck()
+      .get(dateMs, dateMs, slug) as number;
+  }
+
+  list(kind: ListKind, key: string): ListInfo | null {
+    const row = this.db.prepare("SELECT name, n FROM counts WHERE kind = ? AND key = ?").get(kind, key) as
+      | { name: string; n: number }
+      | undefined;
+    return row ? { kind, key, name: row.name, count: row.n } : null;
+  }
+
+  /** The lists of a kind, the largest first, or (`byKey`) in the order of their keys. */
+  lists(kind: ListKind, limit = -1, offset = 0, byKey = false): ListInfo[] {
+    const rows = this.db
+      .prepare(`SELECT key, name, n FROM counts WHERE kind = ? ORDER BY ${byKey ? "key" : "n DESC, key"} LIMIT ? OFFSET ?`)
+      .all(kind, limit, offset) as Array<{ key: string; name: string; n: number }>;
+    return rows.map((row) => ({ kind, key: row.key, name: row.name, count: row.n }));
+  }
+
+  listCount(kind: ListKind): number {
+    return this.db.prepare("SELECT count(*) FROM counts WHERE kind = ?").pluck().get(kind) as number;
+  }
+
+  /** A page of a list, newest first; within a time span [fromMs, toMs) when given. */
+  entries(kind: ListKind, key: string, limit: number, offset = 0, span?: { fromMs: number; toMs: number }): ListEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.summary, f.version, l.rank, l.role FROM listed l JOIN files f ON f.file = l.file
+         WHERE l.kind = ? AND l.key = ? AND l.visible = 1 AND l.date_ms >= ? AND l.date_ms < ?
+         ORDER BY l.date_ms DESC, l.slug LIMIT ? OFFSET ?`,
+      )
+      .all(kind, key, span?.fromMs ?? -8.64e15, span?.toMs ?? 8.64e15, limit, offset) as Array<{
+      summary: Buffer;
+      version: number;
+      rank: string | null;
+      role: string | null;
+    }>;
+    return rows.map((row) => ({ report: summaryOf(row), rank: row.rank, role: row.role, version: row.version }));
+  }
+
+  /** How many visible reports come before this place in a list. */
+  rankInList(kind: ListKind, key: string, { dateMs, slug }: ListPosition): number {
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND (date_ms > ? OR (date_ms = ? AND slug < ?))`,
+      )
+      .pluck()
+      .get(kind, key, dateMs, dateMs, slug) as number;
+  }
+
+  /** The reports of a list around a place in it: `before` newer ones and `after` older ones, with their slugs and versions. */
+  neighbours(kind: ListKind, key: string, { dateMs, slug }: ListPosition, before: number, after: number): string[] {
+    const newer = this.db
+      .prepare(
+        `SELECT slug FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND (date_ms > ? OR (date_ms = ? AND slug < ?))
+         ORDER BY date_ms ASC, slug DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(kind, key, dateMs, dateMs, slug, before) as string[];
+    const older = this.db
+      .prepare(
+        `SELECT slug FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND (date_ms < ? OR (date_ms = ? AND slug > ?))
+         ORDER BY date_ms DESC, slug LIMIT ?`,
+      )
+      .pluck()
+      .all(kind, key, dateMs, dateMs, slug, after) as string[];
+    return [...newer, ...older];
+  }
+
+  /** The months that have visible reports, newest first, with how many. */
+  months(): MonthCount[] {
+    return (this.db.prepare("SELECT key, n FROM counts WHERE kind = 'month' ORDER BY key DESC").all() as Array<{ key: string; n: number }>).map(
+      (row) => ({ month: row.key, count: row.n }),
+    );
+  }
+
+  monthEntries(month: string): ListEntry[] {
+    const rows = this.db
+      .prepare("SELECT summary, version FROM files WHERE visible = 1 AND month = ? ORDER BY date_ms DESC, slug")
+      .all(month) as Array<{ summary: Buffer; version: number }>;
+    return rows.map((row) => ({ report: summaryOf(row), rank: null, role: null, version: row.version }));
+  }
+
+  /** The years, in Vietnam time, in which a list has visible reports, newest first, with how many. */
+  years(kind: ListKind, key: string): Array<{ year: number; count: number }> {
+    const rows = this.db
+      .prepare(
+        `SELECT CAST(strftime('%Y', (date_ms + ${VIETNAM_OFFSET_MS}) / 1000, 'unixepoch') AS INTEGER) AS year, count(*) AS n
+         FROM listed WHERE kind = ? AND key = ? AND visible = 1 GROUP BY year ORDER BY year DESC`,
+      )
+      .all(kind, key) as Array<{ year: number; n: number }>;
+    return rows.map((row) => ({ year: row.year, count: row.n }));
+  }
+
+  /** A counter every write to the store moves on. */
+  generation(): number {
+    return Number(this.db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get() ?? 0);
+  }
+
+  /** Every visible report's slug and version: for comparing a whole index with the archive, once. */
+  allVersions(): Array<[string, number]> {
+    return (this.db.prepare("SELECT slug, version FROM files WHERE visible = 1").all() as Array<{ slug: string; version: number }>).map(
+      (row) => [row.slug, row.version],
+    );
+  }
+
+  /** Versions of these visible reports, by slug. */
+  versions(slugs: readonly string[]): Map<string, number> {
+    const get = this.db.prepare("SELECT version FROM files WHERE slug = ? AND visible = 1").pluck();
+    const out = new Map<string, number>();
+    for (const slug of slugs) {
+      const version = get.get(slug) as number | undefined;
+      if (version !== undefined) out.set(slug, version);
+    }
+    return out;
+  }
+
+  /** The related list last shown on a report's page, as "slug@version" words; null if never worked out. */
+  storedRelated(shownOn: string): string | null {
+    const rows = this.db.prepare("SELECT slug, version FROM related WHERE shown_on = ? ORDER BY position").all(shownOn) as Array<{
+      slug: string;
+      version: number;
+    }>;
+    // An empty list is remembered as one row at position −1 with no slug.
+    if (rows.length === 0) return null;
+    return rows.filter((row) => row.slug !== "").map((row) => `${row.slug}@${row.version}`).join(" ");
+  }
+
+  /** The reports whose stored related list shows this slug. */
+  showingRelated(slug: string): string[] {
+    return this.db.prepare("SELECT DISTINCT shown_on FROM related WHERE slug = ?").pluck().all(slug) as string[];
+  }
+
+  /** Remembers the related list a report's page shows (an empty list is remembered too). */
+  storeRelated(shownOn: string, list: ReadonlyArray<{ slug: string; version: number }>): void {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM related WHERE shown_on = ?").run(shownOn);
+      const insert = this.db.prepare("INSERT INTO related (shown_on, position, slug, version) VALUES (?, ?, ?, ?)");
+      if (list.length === 0) insert.run(shownOn, -1, "", 0);
+      list.forEach((item, position) => insert.run(shownOn, position, item.slug, item.version));
+    })();
+  }
+}
