@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { MonthArchiveLink } from "@/components/home/pagination";
 import { ReportListing } from "@/components/home/report-listing";
 import { JsonLdScript } from "@/components/seo/json-ld";
 import { getReportPage } from "@/lib/content";
@@ -20,7 +21,11 @@ export default function HomePage() {
   return (
     <>
       <JsonLdScript data={websiteJsonLd()} />
-      <ReportListing listing={listing} heading="Tin mới nhất" />
+      <ReportListing
+        listing={listing}
+        heading="Tin mới nhất"
+        archive={<MonthArchiveLink listing={listing} />}
+      />
     </>
   );
 }

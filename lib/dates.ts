@@ -48,3 +48,18 @@ export function vietnamYear(date: Date): number {
   // The fixed offset (above): cheap enough for every report of a large archive.
   return new Date(date.getTime() + VIETNAM_OFFSET_MS).getUTCFullYear();
 }
+
+/** "Thứ Ba, 12/01/2021": a day's heading in the month archive. */
+export function formatDayHeading(date: Date): string {
+  return format(inVietnam(date), "EEEE, dd/MM/yyyy", { locale: vi });
+}
+
+/** "08:00": a report's time beside its title, under its day's heading. */
+export function formatTime(date: Date): string {
+  return format(inVietnam(date), "HH:mm");
+}
+
+/** "2021-01-12": the day in Vietnam a report belongs to. */
+export function vietnamDay(date: Date): string {
+  return new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import type { ReportPage } from "@/lib/content";
+import { routes } from "@/lib/routes";
+import { site } from "@/lib/site";
 
 interface PaginationProps {
   page: number;
@@ -25,5 +28,20 @@ export function Pagination({ page, pageCount, pageHref }: PaginationProps) {
         </Link>
       )}
     </nav>
+  );
+}
+
+/** Whether a list has reports beyond its numbered pages: those live on its archive pages. */
+export function hasOlderReports(listing: ReportPage): boolean {
+  return listing.total > listing.pageCount * site.reportsPerPage;
+}
+
+/** After the site's numbered pages: where the older reports are. */
+export function MonthArchiveLink({ listing }: { listing: ReportPage }) {
+  if (!hasOlderReports(listing)) return null;
+  return (
+    <p className="listing__archive">
+      <Link href={routes.archive}>Các bài cũ hơn: xem lưu trữ theo tháng</Link>
+    </p>
   );
 }

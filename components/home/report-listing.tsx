@@ -10,6 +10,8 @@ interface ReportListingProps {
   pageHref?: (page: number) => string;
   /** Shown above the heading: breadcrumbs on topic pages. */
   before?: ReactNode;
+  /** Shown after the page links: where the reports older than the numbered pages are. */
+  archive?: ReactNode;
 }
 
 export function ReportListing({
@@ -17,6 +19,7 @@ export function ReportListing({
   heading,
   pageHref = routes.listingPage,
   before,
+  archive,
 }: ReportListingProps) {
   return (
     <div className="listing">
@@ -24,6 +27,7 @@ export function ReportListing({
       <h1 className="listing__heading">{heading}</h1>
       {listing.reports.length === 0 ? <p>Chưa có bài viết nào.</p> : <ReportList reports={listing.reports} />}
       <Pagination page={listing.page} pageCount={listing.pageCount} pageHref={pageHref} />
+      {archive}
     </div>
   );
 }

@@ -19,6 +19,9 @@ export function SiteHeader() {
             <li>
               <IntentLink href={routes.topics}>Chủ đề</IntentLink>
             </li>
+            <li>
+              <IntentLink href={routes.archive}>Lưu trữ</IntentLink>
+            </li>
           </ul>
         </nav>
         <SearchBox />

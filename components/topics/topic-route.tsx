@@ -1,51 +1,92 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
+import { ReportsByMonth } from "@/components/archive/compact-reports";
+import { YearLinks } from "@/components/archive/year-links";
 import { ReportListing } from "@/components/home/report-listing";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
-import { getTopicPage, type TopicKind } from "@/lib/content";
+import { getTopicPage, getTopicYear, getYearOfListPage, type Topic, type TopicKind } from "@/lib/content";
+import { pageParam, yearParam } from "@/lib/route-params";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 
-// The shared body of the four topic routes (/chu-de/…, /chuyen-muc/…, and their /trang/N pages).
+// The shared body of the topic routes (/chu-de/…, /chuyen-muc/…, their /trang/N and /nam/YYYY pages).
 
 const KIND_NAME: Record<TopicKind, string> = { tag: "Chủ đề", category: "Chuyên mục" };
 const hrefOf = (kind: TopicKind) => (kind === "tag" ? routes.tag : routes.category);
+const yearHrefOf = (kind: TopicKind) => (kind === "tag" ? routes.tagYear : routes.categoryYear);
 
-function pageNumber(page: string | undefined): number {
-  return page === undefined ? 1 : /^\d+$/.test(page) ? Number(page) : Number.NaN;
+function trail(topic: Topic, year?: number) {
+  return [
+    { name: "Trang chủ", href: routes.home },
+    { name: KIND_NAME[topic.kind], href: routes.topics },
+    ...(year === undefined
+      ? [{ name: topic.name }]
+      : [{ name: topic.name, href: hrefOf(topic.kind)(topic.slug) }, { name: `Năm ${year}` }]),
+  ];
 }
 
 export function topicMetadata(kind: TopicKind, slug: string, page?: string): Metadata {
-  const listing = getTopicPage(kind, slug, pageNumber(page));
+  const listing = getTopicPage(kind, slug, pageParam(page));
   if (!listing) return {};
   const { name } = listing.topic;
   const title = listing.page === 1 ? name : `${name}, trang ${listing.page}`;
   return pageMetadata({
     title,
-    description: `${KIND_NAME[kind]} “${name}”: ${listing.topic.reports.length} bài viết, mới nhất trước.`,
+    description: `${KIND_NAME[kind]} “${name}”: ${listing.topic.count} bài viết, mới nhất trước.`,
     path: hrefOf(kind)(slug, listing.page),
   });
 }
 
 export function TopicRoutePage({ kind, slug, page }: { kind: TopicKind; slug: string; page?: string }) {
-  const listing = getTopicPage(kind, slug, pageNumber(page));
+  const number = pageParam(page);
+  const listing = getTopicPage(kind, slug, number);
+  if (!listing) {
+    // Old links to numbered pages past the cap: the year of the report that page would open with.
+    const year = getYearOfListPage(kind, slug, number);
+    if (year !== null) permanentRedirect(yearHrefOf(kind)(slug, year));
+    notFound();
+  }
   // /…/trang/1 would repeat the topic's first page under a second address.
-  if (!listing || (page !== undefined && listing.page === 1)) notFound();
+  if (page !== undefined && listing.page === 1) notFound();
   const { name } = listing.topic;
   return (
     <ReportListing
       listing={listing}
       heading={listing.page === 1 ? name : `${name}, trang ${listing.page}`}
       pageHref={(n) => hrefOf(kind)(slug, n)}
-      before={
-        <Breadcrumbs
-          crumbs={[
-            { name: "Trang chủ", href: routes.home },
-            { name: KIND_NAME[kind], href: routes.topics },
-            { name },
-          ]}
-        />
-      }
+      before={<Breadcrumbs crumbs={trail(listing.topic)} />}
+      archive={<YearLinks years={listing.years} yearHref={(year) => yearHrefOf(kind)(slug, year)} />}
     />
+  );
+}
+
+export function topicYearMetadata(kind: TopicKind, slug: string, year: string): Metadata {
+  const found = getTopicYear(kind, slug, yearParam(year));
+  if (!found) return {};
+  const { name } = found.topic;
+  return pageMetadata({
+    title: `${name}, năm ${year}`,
+    description: `${KIND_NAME[kind]} “${name}”: ${found.reports.length} bài viết năm ${year}, theo từng tháng.`,
+    path: yearHrefOf(kind)(slug, Number(year)),
+  });
+}
+
+export function TopicYearPage({ kind, slug, year }: { kind: TopicKind; slug: string; year: string }) {
+  const number = yearParam(year);
+  const found = getTopicYear(kind, slug, number);
+  // Only a list longer than its numbered pages has year pages: a publish refreshes no other's.
+  const years = getTopicPage(kind, slug, 1)?.years ?? [];
+  if (!found || years.length === 0) notFound();
+  const { topic, reports } = found;
+  return (
+    <div className="listing">
+      <Breadcrumbs crumbs={trail(topic, number)} />
+      <h1 className="listing__heading">
+        {topic.name}, năm {number}
+      </h1>
+      <p className="archive-summary">{reports.length} bài, mới nhất trước.</p>
+      <ReportsByMonth reports={reports} />
+      <YearLinks years={years} yearHref={(y) => yearHrefOf(kind)(slug, y)} current={number} />
+    </div>
   );
 }

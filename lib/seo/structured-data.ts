@@ -1,5 +1,5 @@
 import { reportBreadcrumbs } from "../breadcrumbs";
-import type { Person, Report } from "../content";
+import type { Appearance, Person, Report } from "../content";
 import { toVietnamIso } from "../dates";
 import { routes } from "../routes";
 import { absoluteUrl, site } from "../site";
@@ -102,15 +102,16 @@ export function websiteJsonLd(): JsonLd {
   };
 }
 
-export function personJsonLd(person: Person): JsonLd {
-  const latest = person.appearances[0];
+/** The person, and the reports of the page that shows them (that page's, not every one). */
+export function personJsonLd(person: Person, appearances: readonly Appearance[]): JsonLd {
+  const latest = appearances[0];
   return {
     "@context": "https://schema.org",
     "@type": "Person",
     name: person.name,
     url: absoluteUrl(routes.person(person.slug)),
     jobTitle: latest ? [latest.rank, latest.role].filter(Boolean).join(", ") || undefined : undefined,
-    subjectOf: person.appearances.map(({ report }) => ({
+    subjectOf: appearances.map(({ report }) => ({
       "@type": "NewsArticle",
       headline: report.title,
       url: absoluteUrl(routes.report(report.slug)),

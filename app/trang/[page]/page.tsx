@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
+import { MonthArchiveLink } from "@/components/home/pagination";
 import { ReportListing } from "@/components/home/report-listing";
-import { getReportPage } from "@/lib/content";
+import { getMonthOfListingPage, getReportPage } from "@/lib/content";
+import { prerenderedParams } from "@/lib/pages";
+import { pageParam } from "@/lib/route-params";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
-import { prerenderedParams } from "@/lib/pages";
 
 type Props = { params: Promise<{ page: string }> };
 
@@ -22,8 +24,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ListingPage({ params }: Props) {
-  const { page } = await params;
-  const listing = /^\d+$/.test(page) ? getReportPage(Number(page)) : null;
-  if (!listing || listing.page === 1) notFound();
-  return <ReportListing listing={listing} heading={`Tin mới nhất, trang ${listing.page}`} />;
+  const page = pageParam((await params).page);
+  const listing = getReportPage(page);
+  if (!listing) {
+    // Old links to numbered pages past the cap: the month of the report that page would open with.
+    const month = getMonthOfListingPage(page);
+    if (month) permanentRedirect(routes.month(Number(month.slice(0, 4)), Number(month.slice(5))));
+    notFound();
+  }
+  if (listing.page === 1) notFound();
+  return (
+    <ReportListing
+      listing={listing}
+      heading={`Tin mới nhất, trang ${listing.page}`}
+      archive={<MonthArchiveLink listing={listing} />}
+    />
+  );
 }
