@@ -177,7 +177,8 @@ describe("in next dev, content changes show without a restart", () => {
     vi.stubEnv("NODE_ENV", "development");
     stubFolders({ content: folder });
     vi.resetModules();
-    const { getReports, getReportBySlug } = await import("@/lib/content");
+    const { getNewestReports, getReportBySlug, getMonths } = await import("@/lib/content");
+    const getReports = () => getNewestReports(10);
 
     write("bai-mot.md", "Bài một", 1);
     expect(getReports().map((r) => r.title)).toEqual(["Bài một"]);
@@ -185,7 +186,10 @@ describe("in next dev, content changes show without a restart", () => {
     expect(getReports().map((r) => r.title)).toEqual(["Bài hai", "Bài một"]);
     write("bai-mot.md", "Bài một, đã sửa", 3);
     expect(getReportBySlug("bai-mot")?.title).toBe("Bài một, đã sửa");
+    expect(getReports().map((r) => r.title)).toEqual(["Bài một, đã sửa", "Bài hai"]);
     rmSync(path.join(folder, "bai-hai.md"));
     expect(getReports().map((r) => r.slug)).toEqual(["bai-mot"]);
+    expect(getReportBySlug("bai-hai")).toBeNull();
+    expect(getMonths().map(({ month, count }) => [month, count])).toEqual([["2021-01", 1]]);
   });
 });

@@ -66,10 +66,21 @@ describe("the store of parsed reports", () => {
     expect(broken.version).toBe(first.version);
     expect(broken.problems).toHaveLength(1);
     expect(store.report("bai-thu.md")?.title).toBe("Bản đầu");
+    // Readers still see the last good version, and the file's problems are listed with it online.
+    expect(store.catalog.bySlug("bai-thu")).toMatchObject({ version: first.version, report: { title: "Bản đầu" } });
+    expect(store.problems()).toEqual({
+      problems: [{ file: "bai-thu.md", field: "title", message: "thiếu" }],
+      warnings: [],
+      online: new Set(["bai-thu.md"]),
+    });
+    expect(store.validReports()).toEqual([]);
     const fixed = store.write({ ...entry, mtimeMs: 3 }, report("Bản sửa"), { ...summary, title: "Bản sửa" });
     expect(fixed.version).toBeGreaterThan(first.version);
     expect(fixed.seq).toBe(first.seq);
     expect(store.report("bai-thu.md")?.title).toBe("Bản sửa");
+    expect(store.catalog.bySlug("bai-thu")?.version).toBe(fixed.version);
+    expect(store.problems().problems).toEqual([]);
+    expect(store.validReports().map((valid) => valid.title)).toEqual(["Bản sửa"]);
   });
 
   it("another process sees what one wrote, through the generation counter", () => {
@@ -77,11 +88,21 @@ describe("the store of parsed reports", () => {
     const one = new ContentStore(file, identity);
     const two = new ContentStore(file, identity);
     const seen = two.generation();
-    one.write(entry, report("Bản đầu"), summary);
+    one.write({ ...entry, photos: [{ src: "/images/a.jpg", mtimeMs: 5 }] }, report("Bản đầu"), summary);
     expect(two.generation()).toBeGreaterThan(seen);
-    expect(two.filesWrittenAfter(seen).map((stored) => stored.file)).toEqual(["bai-thu.md"]);
+    expect(two.stampsWrittenAfter(seen)).toEqual([
+      { file: "bai-thu.md", mtimeMs: 1, size: 10, glossary: "none", photos: [{ src: "/images/a.jpg", mtimeMs: 5 }] },
+    ]);
+    // The other process's pages see the report in its lists at once.
+    expect(two.catalog.bySlug("bai-thu")?.report.title).toBe("Bản đầu");
+    expect(two.catalog.list("tag", "thanh-pho-vinh")?.count).toBe(1);
+    const after = two.generation();
+    expect(two.stampsWrittenAfter(after)).toEqual([]);
     one.remove("bai-thu.md");
+    expect(two.generation()).toBeGreaterThan(after);
     expect(two.fileNames()).toEqual([]);
+    expect(two.catalog.bySlug("bai-thu")).toBeNull();
+    expect(two.catalog.count()).toBe(0);
     one.close();
     two.close();
   });

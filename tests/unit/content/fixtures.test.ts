@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { toVietnamIso } from "@/lib/dates";
 import type { Report } from "@/lib/content/index";
 import { loadReport, type LoadResult } from "@/lib/content/load-report";
-import type { ContentProblem } from "@/lib/content/problems";
+import type { ContentError, ContentProblem } from "@/lib/content/problems";
 import { stubFolders, stubFoldersForAll } from "../support/environment";
 import { FIXTURES, REPO_CONTENT, REPO_PUBLIC } from "../support/paths";
 
@@ -29,13 +29,17 @@ function problemsOf(fileName: string): ContentProblem[] {
   return result.problems;
 }
 
-/** The public content API, loaded fresh (its archive cache is a module variable) from one folder. */
+/**
+ * The public content API, loaded fresh from one folder: a new copy of the modules, as Next's
+ * bundles each have one, with the archive functions pages never call (the catalog, check-content's
+ * verdict).
+ */
 async function freshContent(directory: string) {
   stubFolders({ content: directory });
   vi.resetModules();
   const content = await import("@/lib/content/index");
   const archive = await import("@/lib/content/archive");
-  return { ...content, loadArchive: archive.loadArchive };
+  return { ...content, archiveCatalog: archive.archiveCatalog, checkArchive: archive.checkArchive };
 }
 
 function markdownFilesIn(directory: string): string[] {
@@ -207,19 +211,24 @@ describe("the archive of the valid fixtures", () => {
   });
 
   it("lists published reports newest first and leaves the draft out", async () => {
-    const { getReports } = await freshContent(validDir);
-    expect(getReports().map((report) => report.slug)).toEqual([
+    const { getNewestReports } = await freshContent(validDir);
+    expect(getNewestReports(100).map((report) => report.slug)).toEqual([
       "tom-tat-rieng",
       "gio-khong-mui-gio",
       "phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam",
       "chu-to-hop-nfd",
     ]);
+    expect(getNewestReports(2).map((report) => report.slug)).toEqual(["tom-tat-rieng", "gio-khong-mui-gio"]);
   });
 
-  it("keeps the draft in the archive but will not serve it by slug", async () => {
-    const { getReportBySlug, loadArchive } = await freshContent(validDir);
-    expect(loadArchive().reports.map((report) => report.slug)).toContain("ban-nhap");
+  it("keeps the draft in the store but will not serve it by slug or in any list", async () => {
+    const { getReportBySlug, getReportSummaryBySlug, getMonths, archiveCatalog, checkArchive } =
+      await freshContent(validDir);
+    expect(checkArchive().reports.map((report) => report.slug)).toContain("ban-nhap");
     expect(getReportBySlug("ban-nhap")).toBeNull();
+    expect(getReportSummaryBySlug("ban-nhap")).toBeNull();
+    expect(archiveCatalog().count()).toBe(4);
+    expect(getMonths().reduce((sum, month) => sum + month.count, 0)).toBe(4);
   });
 
   it("finds a report by its front-matter slug, not by its file name", async () => {
@@ -229,27 +238,34 @@ describe("the archive of the valid fixtures", () => {
   });
 
   it("ignores files whose names start with an underscore", async () => {
-    const { loadArchive } = await freshContent(validDir);
-    expect(() => loadArchive()).not.toThrow();
-    expect(loadArchive().reports.map((report) => report.file)).not.toContain("_huong-dan.md");
+    const { archiveCatalog, checkArchive } = await freshContent(validDir);
+    expect(() => archiveCatalog()).not.toThrow();
+    const check = checkArchive();
+    expect(check.problems).toEqual([]);
+    expect(check.reports.map((report) => report.file)).not.toContain("_huong-dan.md");
+    expect(check.reports).toHaveLength(markdownFilesIn(validDir).length);
   });
 
   it("is parsed once per process, even by a second copy of the loaders", async () => {
     // Next bundles lib/content once for pages and again for route handlers; a build worker runs both.
-    const first = (await freshContent(validDir)).loadArchive();
-    const second = (await freshContent(validDir)).loadArchive();
+    const first = (await freshContent(validDir)).archiveCatalog();
+    const generation = first.generation();
+    const second = (await freshContent(validDir)).archiveCatalog();
     expect(second).toBe(first);
-    expect(second.bySlug.get("ban-nhap")).toBe(first.bySlug.get("ban-nhap"));
-    const other = (await freshContent(REPO_CONTENT)).loadArchive();
+    // Nothing was read or written again.
+    expect(second.generation()).toBe(generation);
+    const other = (await freshContent(REPO_CONTENT)).archiveCatalog();
     expect(other).not.toBe(first);
-    expect(other.reports.map((report) => report.slug)).not.toContain("ban-nhap");
+    expect(other.bySlug("tom-tat-rieng")).toBeNull();
+    expect(first.bySlug("tom-tat-rieng")).not.toBeNull();
   });
 
-  it("keeps no bodies in the archive: a report's page gets its whole report read again", async () => {
-    const { getReportBySlug, getReportSummaryBySlug, loadArchive } = await freshContent(validDir);
-    for (const summary of loadArchive().reports) {
+  it("keeps no bodies in the catalog: a report's page gets its whole report from the store", async () => {
+    const { getReportBySlug, getReportSummaryBySlug, getNewestReports, checkArchive } = await freshContent(validDir);
+    for (const summary of [...getNewestReports(100), ...checkArchive().reports]) {
       expect(summary).not.toHaveProperty("body");
       expect(summary).not.toHaveProperty("figures");
+      expect(summary).not.toHaveProperty("abbreviations");
       expect(summary).not.toHaveProperty("text");
     }
     const slug = "phuong-hung-dung-ra-quan-don-ve-sinh-dau-nam";
@@ -272,16 +288,21 @@ describe("the archive of the valid fixtures", () => {
 });
 
 describe("the archive of the invalid fixtures", () => {
-  async function contentError() {
-    const { loadArchive, ContentError } = await freshContent(invalidDir);
+  // The folder is read once per process: the error of that first read is the one every test here looks at.
+  let first: Promise<InstanceType<typeof ContentError>> | undefined;
+
+  async function askCatalog() {
+    const { archiveCatalog, ContentError } = await freshContent(invalidDir);
     try {
-      loadArchive();
+      archiveCatalog();
     } catch (error) {
       expect(error).toBeInstanceOf(ContentError);
       return error as InstanceType<typeof ContentError>;
     }
-    throw new Error("loadArchive() should have thrown a ContentError");
+    throw new Error("archiveCatalog() should have thrown a ContentError");
   }
+
+  const contentError = () => (first ??= askCatalog());
 
   it("throws a ContentError that lists every problem from every file", async () => {
     const error = await contentError();
@@ -320,5 +341,11 @@ describe("the archive of the invalid fixtures", () => {
     expect(error.message).toContain("ngay-sai.md › date:");
     expect(error.message).toContain("the-khong-phai-danh-sach.md › tags:");
     expect(error.message).toMatch(/yaml-sai\.md:4: phần đầu bài .* sai cú pháp YAML ở dòng 4/);
+  });
+
+  it("throws again when a page asks again in the same process: no page renders without the broken reports", async () => {
+    const error = await contentError();
+    const again = await askCatalog();
+    expect(again.problems).toEqual(error.problems);
   });
 });

@@ -488,12 +488,15 @@ describe("the archive on random folders of reports", () => {
         stubFolders({ content: directory });
         // The archive is cached per process: load a fresh copy of the modules for each folder.
         vi.resetModules();
-        const { loadArchive, loadWholeReport } = await import("@/lib/content/archive");
+        const { archiveCatalog, checkArchive, loadWholeReport } = await import("@/lib/content/archive");
         const { ContentError } = await import("@/lib/content/problems");
         try {
-          const archive = loadArchive();
+          const catalog = archiveCatalog();
           loaded += 1;
-          for (const summary of archive.reports) {
+          // Every report that loaded, drafts too, is what a page could show: its whole text, from the store.
+          const reports = checkArchive().reports;
+          expect(catalog.count()).toBe(reports.filter((report) => !report.draft).length);
+          for (const summary of reports) {
             for (const html of htmlBlocks(loadWholeReport(summary).body))
               expect(dangersIn(html), html).toEqual([]);
           }

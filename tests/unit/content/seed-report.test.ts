@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { toVietnamIso } from "@/lib/dates";
-import { getReportBySlug, getReportPage, getReports, type Report } from "@/lib/content/index";
+import {
+  getMonthReports,
+  getNewestReports,
+  getReportBySlug,
+  getReportPage,
+  getReportSummaryBySlug,
+  type Report,
+} from "@/lib/content/index";
 import { loadReport } from "@/lib/content/load-report";
 import { stubFoldersForAll } from "../support/environment";
 import { REPO_CONTENT, REPO_PUBLIC, SEED_FILE, SEED_SLUG } from "../support/paths";
@@ -170,9 +177,17 @@ describe("the seed report, loaded from content/", () => {
 
 describe("the archive built from content/", () => {
   it("lists the seed report among the published reports", () => {
-    const reports = getReports();
+    const reports = getNewestReports(100);
     expect(reports.map((item) => item.slug)).toContain(SEED_SLUG);
     expect(reports.every((item) => !item.draft)).toBe(true);
+    expect(getMonthReports(2021, 1)?.map((item) => item.slug)).toContain(SEED_SLUG);
+  });
+
+  it("lists it without its body, which only its own page reads", () => {
+    const { body, figures, abbreviations, text, ...summary } = report;
+    expect([body, figures, abbreviations].every(Array.isArray)).toBe(true);
+    expect(text.length).toBeGreaterThan(0);
+    expect(getReportSummaryBySlug(SEED_SLUG)).toEqual(summary);
   });
 
   it("finds the seed report by its slug, loaded the same way", () => {

@@ -1,12 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import {
-  rootSitemapXml,
-  SITEMAP_LIMIT,
-  sitemapChunkCount,
-  sitemapChunkXml,
-  type SitemapEntry,
-} from "@/lib/sitemap";
+import { SITEMAP_LIMIT, type SitemapEntry, sitemapIndexXml, urlsetXml } from "@/lib/sitemap";
 
 const parser = new XMLParser({ isArray: (name) => ["url", "sitemap"].includes(name) });
 const entries = (count: number): SitemapEntry[] =>
@@ -16,30 +10,56 @@ const entries = (count: number): SitemapEntry[] =>
   }));
 
 // Building and parsing 50,000 URLs takes 1–2 s here: room for a machine three times slower.
-describe("the sitemap at any size", { timeout: 20_000 }, () => {
-  it("is one urlset up to 50,000 URLs, with every text escaped", () => {
-    const xml = rootSitemapXml(entries(SITEMAP_LIMIT));
+describe("a sitemap file", { timeout: 20_000 }, () => {
+  it("holds the protocol's limit of 50,000 URLs", () => {
+    expect(SITEMAP_LIMIT).toBe(50_000);
+  });
+
+  it("is one urlset of up to 50,000 URLs, with every text escaped", () => {
+    const xml = urlsetXml(entries(SITEMAP_LIMIT));
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     expect(xml).toContain("&amp;b=&lt;2&gt;");
+    expect(xml).not.toContain("b=<2>");
     const parsed = parser.parse(xml);
+    expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(parsed.urlset.url).toHaveLength(SITEMAP_LIMIT);
     expect(parsed.urlset.url[0]).toEqual({
       loc: "http://localhost:3000/bai-viet/bai-0?a=1&b=<2>",
       lastmod: "2021-01-12T08:00:00+07:00",
     });
+    expect(parsed.urlset.url[SITEMAP_LIMIT - 1].loc).toBe(
+      `http://localhost:3000/bai-viet/bai-${SITEMAP_LIMIT - 1}?a=1&b=<2>`,
+    );
   });
 
-  it("becomes an index of files of at most 50,000 URLs past that", () => {
-    const all = entries(120_001);
-    expect(sitemapChunkCount(all)).toBe(3);
-    const index = parser.parse(rootSitemapXml(all));
+  it("leaves out lastmod for an entry without a modification time", () => {
+    const parsed = parser.parse(urlsetXml([{ url: "http://localhost:3000/chu-de" }]));
+    expect(parsed.urlset.url).toEqual([{ loc: "http://localhost:3000/chu-de" }]);
+  });
+
+  it("is a valid, empty urlset without entries", () => {
+    const xml = urlsetXml([]);
+    expect(xml).toContain("<urlset");
+    expect(xml).not.toContain("<url>");
+  });
+});
+
+describe("/sitemap.xml", () => {
+  it("is an index naming each sitemap file by its address, in the order given", () => {
+    const xml = sitemapIndexXml(["trang", "bai-2021-01", "chu-de-1", "nguoi-1"]);
+    expect(xml).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    const index = parser.parse(xml);
     expect(index.sitemapindex.sitemap.map((s: { loc: string }) => s.loc)).toEqual([
-      "http://localhost:3000/sitemaps/1.xml",
-      "http://localhost:3000/sitemaps/2.xml",
-      "http://localhost:3000/sitemaps/3.xml",
+      "http://localhost:3000/sitemaps/trang.xml",
+      "http://localhost:3000/sitemaps/bai-2021-01.xml",
+      "http://localhost:3000/sitemaps/chu-de-1.xml",
+      "http://localhost:3000/sitemaps/nguoi-1.xml",
     ]);
-    // The first test parses a full file; here counting the entries is enough.
-    const chunks = [1, 2, 3].map((chunk) => sitemapChunkXml(all, chunk));
-    expect(chunks.map((xml) => xml.match(/<\/url>/g)?.length)).toEqual([50_000, 50_000, 20_001]);
-    expect(chunks[2]).toContain("<loc>http://localhost:3000/bai-viet/bai-120000?a=1&amp;b=&lt;2&gt;</loc>");
+    expect(index.urlset).toBeUndefined();
+  });
+
+  it("escapes an address's text, like every other", () => {
+    const xml = sitemapIndexXml(["a&b"]);
+    expect(xml).toContain("<loc>http://localhost:3000/sitemaps/a&amp;b.xml</loc>");
   });
 });
