@@ -1,6 +1,20 @@
-import { type AddressChange, archiveCatalog, changedRelatedLists, type PublishedVersion } from "./content/refresh";
-import { getMonths, getNewestReports, type ListKind, NUMBERED_PAGES, numberedPageCount, topicLetter, vietnamMonth } from "./content";
-import { membershipsOf } from "./content/catalog";
+import {
+  type AddressChange,
+  archiveCatalog,
+  type CatalogReader,
+  changedRelatedLists,
+  membershipsOf,
+  type PublishedVersion,
+} from "./content/refresh";
+import {
+  getMonths,
+  getNewestReports,
+  type ListKind,
+  NUMBERED_PAGES,
+  numberedPageCount,
+  topicLetter,
+  vietnamMonth,
+} from "./content";
 import { toVietnamIso } from "./dates";
 import { routes } from "./routes";
 import { absoluteUrl, site } from "./site";
@@ -100,8 +114,14 @@ export function prerenderedParams<Params extends Record<string, string>>(
     }
     if (route === "/trang/[page]") {
       const total = archiveCatalog().count();
-      const pages = Math.min(numberedPageCount(total, NUMBERED_PAGES.site), Math.ceil(newest.length / site.reportsPerPage));
-      return Array.from({ length: Math.max(0, pages - 1) }, (_, n) => ({ page: String(n + 2) }) as unknown as Params);
+      const pages = Math.min(
+        numberedPageCount(total, NUMBERED_PAGES.site),
+        Math.ceil(newest.length / site.reportsPerPage),
+      );
+      return Array.from(
+        { length: Math.max(0, pages - 1) },
+        (_, n) => ({ page: String(n + 2) }) as unknown as Params,
+      );
     }
     return [];
   };
@@ -111,12 +131,13 @@ export function prerenderedParams<Params extends Record<string, string>>(
 // ("bai-2021-01": a month's reports never move to another file), and the topics' and people's
 // first pages in chunks of the protocol's limit, in the order of their slugs.
 
-const lastModified = (report: { date: Date; updated: Date | null }) => toVietnamIso(report.updated ?? report.date);
+const lastModified = (report: { date: Date; updated: Date | null }) =>
+  toVietnamIso(report.updated ?? report.date);
 const monthName = (month: string) => `bai-${month}`;
 
-function listChunks(kind: "chu-de" | "nguoi"): number {
-  const catalog = archiveCatalog();
-  const total = kind === "nguoi" ? catalog.listCount("person") : catalog.listCount("category") + catalog.listCount("tag");
+function listChunks(kind: "chu-de" | "nguoi", catalog: CatalogReader = archiveCatalog()): number {
+  const total =
+    kind === "nguoi" ? catalog.listCount("person") : catalog.listCount("category") + catalog.listCount("tag");
   return Math.ceil(total / SITEMAP_LIMIT);
 }
 
@@ -155,19 +176,25 @@ export function sitemapFileEntries(name: string): SitemapEntry[] | null {
   if (name === "trang") {
     const total = catalog.count();
     const [newest] = catalog.newest(1);
-    const entries: SitemapEntry[] = [{ url: absoluteUrl(routes.home), lastModified: newest && lastModified(newest.report) }];
+    const entries: SitemapEntry[] = [
+      { url: absoluteUrl(routes.home), lastModified: newest && lastModified(newest.report) },
+    ];
     for (let page = 2; page <= numberedPageCount(total, NUMBERED_PAGES.site); page += 1) {
       entries.push({ url: absoluteUrl(routes.listingPage(page)) });
     }
     entries.push({ url: absoluteUrl(routes.topics) }, { url: absoluteUrl(routes.archive) });
-    for (const month of getMonths()) entries.push({ url: absoluteUrl(routes.month(month.year, month.monthNumber)) });
+    for (const month of getMonths())
+      entries.push({ url: absoluteUrl(routes.month(month.year, month.monthNumber)) });
     return entries;
   }
   const month = /^bai-(\d{4}-\d{2})$/.exec(name)?.[1];
   if (month) {
     const reports = catalog.monthEntries(month);
     if (reports.length === 0) return null;
-    return reports.map(({ report }) => ({ url: absoluteUrl(routes.report(report.slug)), lastModified: lastModified(report) }));
+    return reports.map(({ report }) => ({
+      url: absoluteUrl(routes.report(report.slug)),
+      lastModified: lastModified(report),
+    }));
   }
   const chunk = /^(chu-de|nguoi)-([1-9]\d{0,4})$/.exec(name);
   if (!chunk) return null;
@@ -205,7 +232,10 @@ function numberedPages(
   return Array.from({ length: pages - first + 1 }, (_, n) => first + n);
 }
 
-const positionOf = (version: PublishedVersion) => ({ dateMs: version.report.date.getTime(), slug: version.report.slug });
+const positionOf = (version: PublishedVersion) => ({
+  dateMs: version.report.date.getTime(),
+  slug: version.report.slug,
+});
 
 /**
  * Every page one change at one address makes stale, worked out from its two versions and a few
@@ -214,8 +244,10 @@ const positionOf = (version: PublishedVersion) => ({ dateMs: version.report.date
  * tags, people), up to 3 numbered pages and its year; the topics indexes when it joins or leaves
  * a topic; the feed; four sitemap files at most; and the reports whose related list now differs.
  */
-export function pagesForChange({ before, after }: AddressChange): string[] {
-  const catalog = archiveCatalog();
+export function pagesForChange(
+  { before, after }: AddressChange,
+  catalog: CatalogReader = archiveCatalog(),
+): string[] {
   const paths = new Set<string>();
   const versions = [before, after].filter((version): version is PublishedVersion => version !== null);
   for (const { report } of versions) {
@@ -225,14 +257,26 @@ export function pagesForChange({ before, after }: AddressChange): string[] {
     paths.add(routes.month(Number(month.slice(0, 4)), Number(month.slice(5))));
     paths.add(routes.sitemapFile(monthName(month)));
   }
-  const moved = !before || !after || before.report.date.getTime() !== after.report.date.getTime() || before.report.slug !== after.report.slug;
-  const rankInSite = (version: PublishedVersion | null) => (version ? catalog.rankInSite(positionOf(version)) : null);
+  const moved =
+    !before ||
+    !after ||
+    before.report.date.getTime() !== after.report.date.getTime() ||
+    before.report.slug !== after.report.slug;
+  // Counted only as far as matters: past the numbered pages and the feed, a rank changes nothing.
+  const siteReach = Math.max(NUMBERED_PAGES.site * site.reportsPerPage, site.feedSize);
+  const rankInSite = (version: PublishedVersion | null) =>
+    version ? catalog.rankInSite(positionOf(version), siteReach) : null;
   const siteRanks = { before: rankInSite(before), after: rankInSite(after) };
-  for (const page of numberedPages(siteRanks, moved, catalog.count(), NUMBERED_PAGES.site)) paths.add(routes.listingPage(page));
-  if (Math.min(...[siteRanks.before, siteRanks.after].filter((rank) => rank !== null)) < site.feedSize) paths.add(routes.feed);
+  for (const page of numberedPages(siteRanks, moved, catalog.count(), NUMBERED_PAGES.site))
+    paths.add(routes.listingPage(page));
+  if (Math.min(...[siteRanks.before, siteRanks.after].filter((rank) => rank !== null)) < site.feedSize)
+    paths.add(routes.feed);
 
   const lists = new Map<string, { kind: ListKind; key: string; in: Array<PublishedVersion | null> }>();
-  for (const [side, version] of [[0, before], [1, after]] as const) {
+  for (const [side, version] of [
+    [0, before],
+    [1, after],
+  ] as const) {
     if (!version) continue;
     for (const membership of membershipsOf(version.report)) {
       const id = `${membership.kind}:${membership.key}`;
@@ -241,31 +285,51 @@ export function pagesForChange({ before, after }: AddressChange): string[] {
       lists.set(id, list);
     }
   }
-  let joinedOrLeft = moved;
+  const joinedOrLeft = new Set<ListKind>();
   for (const list of lists.values()) {
     const [was, is] = list.in;
-    if (!was || !is) joinedOrLeft = true;
-    const rank = (version: PublishedVersion | null) => (version ? catalog.rankInList(list.kind, list.key, positionOf(version)) : null);
+    if (!was || !is) joinedOrLeft.add(list.kind);
+    const listReach = NUMBERED_PAGES.list * site.reportsPerPage;
+    const rank = (version: PublishedVersion | null) =>
+      version ? catalog.rankInList(list.kind, list.key, positionOf(version), listReach) : null;
     const count = catalog.list(list.kind, list.key)?.count ?? 0;
     const listMoved = !was || !is || moved;
-    for (const page of numberedPages({ before: rank(was), after: rank(is) }, listMoved, count, NUMBERED_PAGES.list)) {
+    for (const page of numberedPages(
+      { before: rank(was), after: rank(is) },
+      listMoved,
+      count,
+      NUMBERED_PAGES.list,
+    )) {
       paths.add(FIRST_HREF[list.kind](list.key, page));
     }
     // Year pages are linked only from a list longer than its numbered pages.
     if (count + 1 > NUMBERED_PAGES.list * site.reportsPerPage) {
-      for (const version of [was, is]) if (version) paths.add(YEAR_HREF[list.kind](list.key, yearOf(version.report)));
+      for (const version of [was, is])
+        if (version) paths.add(YEAR_HREF[list.kind](list.key, yearOf(version.report)));
     }
     if (list.kind !== "person" && (!was || !is)) paths.add(routes.topicLetter(topicLetter(list.key)));
   }
-  if (joinedOrLeft) {
+  // The indexes show counts: the months' when a report entered, left or moved in time, the
+  // topics' when it joined or left one; the sitemap files list months, topics and people.
+  if (moved) {
     paths.add(routes.archive);
-    paths.add(routes.topics);
-    paths.add(routes.sitemap);
     paths.add(routes.sitemapFile("trang"));
-    for (const kind of ["chu-de", "nguoi"] as const) {
-      for (let chunk = 1; chunk <= Math.max(1, listChunks(kind)); chunk += 1) paths.add(routes.sitemapFile(`${kind}-${chunk}`));
-    }
   }
-  for (const slug of changedRelatedLists(catalog, versions.map((version) => version.report))) paths.add(routes.report(slug));
+  if (joinedOrLeft.has("tag") || joinedOrLeft.has("category")) paths.add(routes.topics);
+  const chunks = {
+    "chu-de": joinedOrLeft.has("tag") || joinedOrLeft.has("category"),
+    nguoi: joinedOrLeft.has("person"),
+  };
+  for (const kind of ["chu-de", "nguoi"] as const) {
+    if (!chunks[kind]) continue;
+    for (let chunk = 1; chunk <= Math.max(1, listChunks(kind, catalog)); chunk += 1)
+      paths.add(routes.sitemapFile(`${kind}-${chunk}`));
+  }
+  if (moved || chunks["chu-de"] || chunks.nguoi) paths.add(routes.sitemap);
+  for (const slug of changedRelatedLists(
+    catalog,
+    versions.map((version) => version.report),
+  ))
+    paths.add(routes.report(slug));
   return [...paths];
 }

@@ -51,6 +51,8 @@ interface ArchiveState {
   glossary: { stamp: string; value: Glossary } | null;
   /** Whether this process has looked at the folder since it started (outside the live server). */
   checked: boolean;
+  /** What that look found wrong, thrown to every page that asks. */
+  checkProblems: ContentProblem[];
 }
 
 // One state per process and content folder, whichever of Next's bundles asks: per bundle, every
@@ -81,7 +83,7 @@ function stateOf(directory: string): ArchiveState {
   let state = states.get(directory);
   if (!state) {
     const store = openStore(directory);
-    state = { directory, store, generation: 0, files: new Map(), glossary: null, checked: false };
+    state = { directory, store, generation: 0, files: new Map(), glossary: null, checked: false, checkProblems: [] };
     states.set(directory, state);
   }
   return state;
@@ -295,8 +297,10 @@ export function archiveCatalog(): CatalogReader {
     refresh(state, "all");
     state.checked = true;
     const { problems } = state.store.problems();
-    if (problems.length > 0) throw new ContentError(problems, folderLabel(directory));
+    state.checkProblems = problems;
   }
+  // Every page asking throws, not only the first: none renders with a report silently left out.
+  if (state.checkProblems.length > 0 && !isLive()) throw new ContentError(state.checkProblems, folderLabel(directory));
   return state.store.catalog;
 }
 

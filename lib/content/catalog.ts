@@ -48,6 +48,23 @@ export const CATALOG_SCHEMA = `
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
+const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: compiling costs more than most of these queries. */
+export function statement(db: Database.Database, sql: string): Database.Statement {
+  let cache = statementCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCaches.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
 /** "2021-01": the month, in Vietnam time, a report belongs to. */
 export function vietnamMonth(date: Date): string {
   return new Date(date.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
@@ -119,32 +136,36 @@ export class CatalogWriter {
 
   /** Adds `delta` (1 or −1) to the counts of every list a visible file is in, the site's and its month's. */
   private count(file: string, delta: number): void {
-    const row = this.db.prepare("SELECT month FROM files WHERE file = ?").get(file) as { month: string } | undefined;
-    const bump = this.db.prepare(
+    const month = statement(this.db, "SELECT month FROM files WHERE file = ?").pluck().get(file) as string | null | undefined;
+    const bump = statement(
+      this.db,
       `INSERT INTO counts (kind, key, name, n) VALUES (?, ?, ?, ?)
        ON CONFLICT(kind, key) DO UPDATE SET n = n + excluded.n, name = CASE WHEN excluded.n > 0 THEN excluded.name ELSE name END`,
     );
-    bump.run("all", "", "", delta);
-    if (row?.month) bump.run("month", row.month, row.month, delta);
-    const lists = this.db.prepare("SELECT kind, key, name FROM listed WHERE file = ?").all(file) as Array<{ kind: string; key: string; name: string }>;
-    for (const list of lists) bump.run(list.kind, list.key, list.name, delta);
-    this.db.prepare("DELETE FROM counts WHERE n <= 0").run();
+    const empty = statement(this.db, "DELETE FROM counts WHERE kind = ? AND key = ? AND n <= 0");
+    const lists = statement(this.db, "SELECT kind, key, name FROM listed WHERE file = ?").all(file) as Array<{ kind: string; key: string; name: string }>;
+    if (month) lists.push({ kind: "month", key: month, name: month });
+    lists.push({ kind: "all", key: "", name: "" });
+    for (const list of lists) {
+      bump.run(list.kind, list.key, list.name, delta);
+      if (delta < 0) empty.run(list.kind, list.key);
+    }
   }
 
   private setVisible(file: string, visible: boolean): void {
-    const now = this.db.prepare("SELECT visible FROM files WHERE file = ?").pluck().get(file) as number | undefined;
+    const now = statement(this.db, "SELECT visible FROM files WHERE file = ?").pluck().get(file) as number | undefined;
     if (now === undefined || Boolean(now) === visible) return;
     if (!visible) this.count(file, -1);
-    this.db.prepare("UPDATE files SET visible = ? WHERE file = ?").run(Number(visible), file);
-    this.db.prepare("UPDATE listed SET visible = ? WHERE file = ?").run(Number(visible), file);
+    statement(this.db, "UPDATE files SET visible = ? WHERE file = ?").run(Number(visible), file);
+    statement(this.db, "UPDATE listed SET visible = ? WHERE file = ?").run(Number(visible), file);
     if (visible) this.count(file, 1);
   }
 
   /** Before a file's row changes: it leaves every count and list. */
   detach(file: string): string | null {
     this.setVisible(file, false);
-    this.db.prepare("DELETE FROM listed WHERE file = ?").run(file);
-    return (this.db.prepare("SELECT slug FROM files WHERE file = ?").pluck().get(file) as string | null | undefined) ?? null;
+    statement(this.db, "DELETE FROM listed WHERE file = ?").run(file);
+    return (statement(this.db, "SELECT slug FROM files WHERE file = ?").pluck().get(file) as string | null | undefined) ?? null;
   }
 
   /** After a good read of a file is written: its lists, then who holds its address. */
@@ -152,7 +173,7 @@ export class CatalogWriter {
     this.db
       .prepare("UPDATE files SET date_ms = ?, month = ? WHERE file = ?")
       .run(summary.date.getTime(), vietnamMonth(summary.date), file);
-    const insert = this.db.prepare(
+    const insert = statement(this.db, 
       `INSERT INTO listed (kind, key, file, name, rank, role, date_ms, slug, visible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
     );
     for (const m of membershipsOf(summary)) insert.run(m.kind, m.key, file, m.name, m.rank, m.role, summary.date.getTime(), summary.slug);
@@ -165,7 +186,7 @@ export class CatalogWriter {
       .prepare("SELECT file, draft FROM files WHERE slug = ? AND summary IS NOT NULL ORDER BY seq")
       .all(slug) as Array<{ file: string; draft: number }>;
     claims.forEach((claim, index) => {
-      this.db.prepare("UPDATE files SET owns = ? WHERE file = ?").run(Number(index === 0), claim.file);
+      statement(this.db, "UPDATE files SET owns = ? WHERE file = ?").run(Number(index === 0), claim.file);
       this.setVisible(claim.file, index === 0 && (this.showDrafts || claim.draft === 0));
     });
   }
@@ -199,7 +220,7 @@ export class CatalogReader {
 
   /** Visible reports in the whole site, newest first. */
   count(): number {
-    return (this.db.prepare("SELECT n FROM counts WHERE kind = 'all' AND key = ''").pluck().get() as number | undefined) ?? 0;
+    return (statement(this.db, "SELECT n FROM counts WHERE kind = 'all' AND key = ''").pluck().get() as number | undefined) ?? 0;
   }
 
   newest(limit: number, offset = 0): ListEntry[] {
@@ -210,22 +231,27 @@ export class CatalogReader {
   }
 
   bySlug(slug: string): { report: ReportSummary; version: number; file: string } | null {
-    const row = this.db.prepare("SELECT summary, version, file FROM files WHERE slug = ? AND visible = 1").get(slug) as
+    const row = statement(this.db, "SELECT summary, version, file FROM files WHERE slug = ? AND +visible = 1").get(slug) as
       | { summary: Buffer; version: number; file: string }
       | undefined;
     return row ? { report: summaryOf(row), version: row.version, file: row.file } : null;
   }
 
-  /** Where a report is, or would be, in the site's newest-first list: how many visible reports come before it. */
-  rankInSite({ dateMs, slug }: ListPosition): number {
+  /**
+   * Where a report is, or would be, in the site's newest-first list: how many visible reports come
+   * before it, counted up to `limit` (a publish only asks whether it is among the first pages).
+   */
+  rankInSite({ dateMs, slug }: ListPosition, limit: number): number {
     return this.db
-      .prepare("SELECT count(*) FROM files WHERE visible = 1 AND (date_ms > ? OR (date_ms = ? AND slug < ?))")
+      .prepare(
+        `SELECT count(*) FROM (SELECT 1 FROM files WHERE visible = 1 AND date_ms >= ? AND (date_ms > ? OR slug < ?) LIMIT ?)`,
+      )
       .pluck()
-      .get(dateMs, dateMs, slug) as number;
+      .get(dateMs, dateMs, slug, limit) as number;
   }
 
   list(kind: ListKind, key: string): ListInfo | null {
-    const row = this.db.prepare("SELECT name, n FROM counts WHERE kind = ? AND key = ?").get(kind, key) as
+    const row = statement(this.db, "SELECT name, n FROM counts WHERE kind = ? AND key = ?").get(kind, key) as
       | { name: string; n: number }
       | undefined;
     return row ? { kind, key, name: row.name, count: row.n } : null;
@@ -240,7 +266,7 @@ export class CatalogReader {
   }
 
   listCount(kind: ListKind): number {
-    return this.db.prepare("SELECT count(*) FROM counts WHERE kind = ?").pluck().get(kind) as number;
+    return statement(this.db, "SELECT count(*) FROM counts WHERE kind = ?").pluck().get(kind) as number;
   }
 
   /** A page of a list, newest first; within a time span [fromMs, toMs) when given. */
@@ -260,28 +286,29 @@ export class CatalogReader {
     return rows.map((row) => ({ report: summaryOf(row), rank: row.rank, role: row.role, version: row.version }));
   }
 
-  /** How many visible reports come before this place in a list. */
-  rankInList(kind: ListKind, key: string, { dateMs, slug }: ListPosition): number {
+  /** How many visible reports come before this place in a list, counted up to `limit`. */
+  rankInList(kind: ListKind, key: string, { dateMs, slug }: ListPosition, limit: number): number {
     return this.db
       .prepare(
-        `SELECT count(*) FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND (date_ms > ? OR (date_ms = ? AND slug < ?))`,
+        `SELECT count(*) FROM (SELECT 1 FROM listed WHERE kind = ? AND key = ? AND visible = 1
+           AND date_ms >= ? AND (date_ms > ? OR slug < ?) LIMIT ?)`,
       )
       .pluck()
-      .get(kind, key, dateMs, dateMs, slug) as number;
+      .get(kind, key, dateMs, dateMs, slug, limit) as number;
   }
 
   /** The reports of a list around a place in it: `before` newer ones and `after` older ones, with their slugs and versions. */
   neighbours(kind: ListKind, key: string, { dateMs, slug }: ListPosition, before: number, after: number): string[] {
     const newer = this.db
       .prepare(
-        `SELECT slug FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND (date_ms > ? OR (date_ms = ? AND slug < ?))
+        `SELECT slug FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND date_ms >= ? AND (date_ms > ? OR slug < ?)
          ORDER BY date_ms ASC, slug DESC LIMIT ?`,
       )
       .pluck()
       .all(kind, key, dateMs, dateMs, slug, before) as string[];
     const older = this.db
       .prepare(
-        `SELECT slug FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND (date_ms < ? OR (date_ms = ? AND slug > ?))
+        `SELECT slug FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND date_ms <= ? AND (date_ms < ? OR slug > ?)
          ORDER BY date_ms DESC, slug LIMIT ?`,
       )
       .pluck()
@@ -291,7 +318,7 @@ export class CatalogReader {
 
   /** The months that have visible reports, newest first, with how many. */
   months(): MonthCount[] {
-    return (this.db.prepare("SELECT key, n FROM counts WHERE kind = 'month' ORDER BY key DESC").all() as Array<{ key: string; n: number }>).map(
+    return (statement(this.db, "SELECT key, n FROM counts WHERE kind = 'month' ORDER BY key DESC").all() as Array<{ key: string; n: number }>).map(
       (row) => ({ month: row.key, count: row.n }),
     );
   }
@@ -316,19 +343,19 @@ export class CatalogReader {
 
   /** A counter every write to the store moves on. */
   generation(): number {
-    return Number(this.db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get() ?? 0);
+    return Number(statement(this.db, "SELECT value FROM meta WHERE key = 'generation'").pluck().get() ?? 0);
   }
 
   /** Every visible report's slug and version: for comparing a whole index with the archive, once. */
   allVersions(): Array<[string, number]> {
-    return (this.db.prepare("SELECT slug, version FROM files WHERE visible = 1").all() as Array<{ slug: string; version: number }>).map(
+    return (statement(this.db, "SELECT slug, version FROM files WHERE visible = 1").all() as Array<{ slug: string; version: number }>).map(
       (row) => [row.slug, row.version],
     );
   }
 
   /** Versions of these visible reports, by slug. */
   versions(slugs: readonly string[]): Map<string, number> {
-    const get = this.db.prepare("SELECT version FROM files WHERE slug = ? AND visible = 1").pluck();
+    const get = statement(this.db, "SELECT version FROM files WHERE slug = ? AND +visible = 1").pluck();
     const out = new Map<string, number>();
     for (const slug of slugs) {
       const version = get.get(slug) as number | undefined;
@@ -339,7 +366,7 @@ export class CatalogReader {
 
   /** The related list last shown on a report's page, as "slug@version" words; null if never worked out. */
   storedRelated(shownOn: string): string | null {
-    const rows = this.db.prepare("SELECT slug, version FROM related WHERE shown_on = ? ORDER BY position").all(shownOn) as Array<{
+    const rows = statement(this.db, "SELECT slug, version FROM related WHERE shown_on = ? ORDER BY position").all(shownOn) as Array<{
       slug: string;
       version: number;
     }>;
@@ -350,14 +377,14 @@ export class CatalogReader {
 
   /** The reports whose stored related list shows this slug. */
   showingRelated(slug: string): string[] {
-    return this.db.prepare("SELECT DISTINCT shown_on FROM related WHERE slug = ?").pluck().all(slug) as string[];
+    return statement(this.db, "SELECT DISTINCT shown_on FROM related WHERE slug = ?").pluck().all(slug) as string[];
   }
 
   /** Remembers the related list a report's page shows (an empty list is remembered too). */
   storeRelated(shownOn: string, list: ReadonlyArray<{ slug: string; version: number }>): void {
     this.db.transaction(() => {
-      this.db.prepare("DELETE FROM related WHERE shown_on = ?").run(shownOn);
-      const insert = this.db.prepare("INSERT INTO related (shown_on, position, slug, version) VALUES (?, ?, ?, ?)");
+      statement(this.db, "DELETE FROM related WHERE shown_on = ?").run(shownOn);
+      const insert = statement(this.db, "INSERT INTO related (shown_on, position, slug, version) VALUES (?, ?, ?, ?)");
       if (list.length === 0) insert.run(shownOn, -1, "", 0);
       list.forEach((item, position) => insert.run(shownOn, position, item.slug, item.version));
     })();

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
-import { CATALOG_SCHEMA, CatalogReader, CatalogWriter } from "./catalog";
+import { CATALOG_SCHEMA, CatalogReader, CatalogWriter, statement } from "./catalog";
 import type { ContentProblem } from "./problems";
 import type { Report, ReportSummary } from "./types";
 
@@ -168,12 +168,12 @@ export class ContentStore {
   }
 
   private meta(key: string): string | null {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    const row = statement(this.db, "SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
   private setMeta(key: string, value: string): void {
-    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+    statement(this.db, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
   }
 
   /**
@@ -196,12 +196,12 @@ export class ContentStore {
   }
 
   fileNames(): string[] {
-    return this.db.prepare("SELECT file FROM files").pluck().all() as string[];
+    return statement(this.db, "SELECT file FROM files").pluck().all() as string[];
   }
 
   /** How the files written since a generation (all of them after 0) were read. */
   stampsWrittenAfter(generation: number): FileStamp[] {
-    const rows = this.db.prepare("SELECT file, mtime_ms, size, glossary, photos FROM files WHERE written > ?").all(generation) as Row[];
+    const rows = statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE written > ?").all(generation) as Row[];
     return rows.map((row) => ({
       file: row.file,
       mtimeMs: row.mtime_ms,
@@ -213,7 +213,7 @@ export class ContentStore {
 
   /** The address a file's last good version claims; null for an unknown file or one that never loaded. */
   slugOf(file: string): string | null {
-    return (this.db.prepare("SELECT slug FROM files WHERE file = ?").pluck().get(file) as string | null | undefined) ?? null;
+    return (statement(this.db, "SELECT slug FROM files WHERE file = ?").pluck().get(file) as string | null | undefined) ?? null;
   }
 
   /**
@@ -224,7 +224,7 @@ export class ContentStore {
     const problems: ContentProblem[] = [];
     const warnings: ContentProblem[] = [];
     const online = new Set<string>();
-    const flagged = this.db.prepare("SELECT file, problems, warnings, visible FROM files WHERE flagged = 1 ORDER BY seq").all() as Array<{
+    const flagged = statement(this.db, "SELECT file, problems, warnings, visible FROM files WHERE flagged = 1 ORDER BY seq").all() as Array<{
       file: string;
       problems: Buffer;
       warnings: Buffer;
@@ -264,7 +264,7 @@ export class ContentStore {
   write(entry: Omit<StoredFile, "version" | "seq" | "summary">, report: Report | null, summary: ReportSummary | null): StoredFile {
     // One write at a time across processes: the generation counter is read, then moved on.
     return this.transaction(() => {
-    const previous = this.db.prepare("SELECT version, seq FROM files WHERE file = ?").get(entry.file) as
+    const previous = statement(this.db, "SELECT version, seq FROM files WHERE file = ?").get(entry.file) as
       | { version: number; seq: number }
       | undefined;
     const generation = this.nextGeneration();
@@ -304,7 +304,7 @@ export class ContentStore {
       this.writer.settle(oldSlug);
       this.writer.settle(summary.slug);
     }
-    return fromRow(this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM files WHERE file = ?`).get(entry.file) as Row);
+    return fromRow(statement(this.db, `SELECT ${ENTRY_COLUMNS} FROM files WHERE file = ?`).get(entry.file) as Row);
     });
   }
 
@@ -312,9 +312,9 @@ export class ContentStore {
     this.transaction(() => {
       this.nextGeneration();
       const slug = this.writer.detach(file);
-      this.db.prepare("DELETE FROM files WHERE file = ?").run(file);
+      statement(this.db, "DELETE FROM files WHERE file = ?").run(file);
       this.writer.settle(slug);
-      this.db.prepare("DELETE FROM photos WHERE file = ?").run(file);
+      statement(this.db, "DELETE FROM photos WHERE file = ?").run(file);
     });
   }
 
@@ -323,8 +323,8 @@ export class ContentStore {
    * the site publishes of it), those only its current, broken text names are kept as in use.
    */
   private recordPhotos(file: string, photos: readonly PhotoStamp[], good: boolean): void {
-    this.db.prepare(`DELETE FROM photos WHERE file = ?${good ? "" : " AND shown = 0"}`).run(file);
-    const insert = this.db.prepare("INSERT INTO photos (src, file, shown) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    statement(this.db, `DELETE FROM photos WHERE file = ?${good ? "" : " AND shown = 0"}`).run(file);
+    const insert = statement(this.db, "INSERT INTO photos (src, file, shown) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     for (const photo of photos) insert.run(decodedAddress(photo.src), file, Number(good));
   }
 
@@ -334,17 +334,17 @@ export class ContentStore {
    * earlier claims the same slug). One lookup by key and index, whatever the archive's size.
    */
   showsPhoto(src: string, drafts: boolean): boolean {
-    return this.db.prepare(SHOWN_PHOTO).get(src, Number(drafts)) !== undefined;
+    return statement(this.db, SHOWN_PHOTO).get(src, Number(drafts)) !== undefined;
   }
 
   /** Whether any report file, draft, broken or published, names the photo at this decoded address. */
   usesPhoto(src: string): boolean {
-    return this.db.prepare("SELECT 1 FROM photos WHERE src = ? LIMIT 1").get(src) !== undefined;
+    return statement(this.db, "SELECT 1 FROM photos WHERE src = ? LIMIT 1").get(src) !== undefined;
   }
 
   /** The last good whole report of a file, body included; null if it never loaded. */
   report(file: string): Report | null {
-    const row = this.db.prepare("SELECT report FROM files WHERE file = ?").get(file) as { report: Buffer | null } | undefined;
+    const row = statement(this.db, "SELECT report FROM files WHERE file = ?").get(file) as { report: Buffer | null } | undefined;
     return row?.report ? deserialize(row.report) : null;
   }
 

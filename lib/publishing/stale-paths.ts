@@ -1,4 +1,4 @@
-import type { AddressChange } from "../content/refresh";
+import type { AddressChange, CatalogReader } from "../content/refresh";
 import { pagesForChange } from "../pages";
 
 /**
@@ -6,8 +6,8 @@ import { pagesForChange } from "../pages";
  * the pages lib/pages.ts works out from its two versions. Bounded per change, whatever the
  * archive's size (lib/pages.ts says by how much).
  */
-export function stalePaths(changes: readonly AddressChange[]): string[] {
+export function stalePaths(changes: readonly AddressChange[], catalog?: CatalogReader): string[] {
   const stale = new Set<string>();
-  for (const change of changes) for (const path of pagesForChange(change)) stale.add(path);
+  for (const change of changes) for (const path of pagesForChange(change, catalog)) stale.add(path);
   return [...stale];
 }

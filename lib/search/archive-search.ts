@@ -81,7 +81,9 @@ function changedAddresses(changes: readonly AddressChange[]): Wanted {
  */
 function* syncSteps(current: SearchState, wanted: Wanted): Generator<void> {
   const indexed = current.index.versionsOf([...wanted.keys()]);
-  const gone = [...wanted].filter(([slug, version]) => version === null && indexed.has(slug)).map(([slug]) => slug);
+  const gone = [...wanted]
+    .filter(([slug, version]) => version === null && indexed.has(slug))
+    .map(([slug]) => slug);
   if (gone.length > 0) current.index.remove(...gone);
   const stale = [...wanted].filter(([slug, version]) => version !== null && indexed.get(slug) !== version);
   let next = 0;

@@ -18,6 +18,7 @@ import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../../tools/e2e-bui
 import { type LiveServer, startLiveServer } from "../../tools/live-server";
 import { within } from "./within";
 import { SEED_PATH } from "./seed-report";
+import { sitemapText } from "./sitemap-text";
 
 // An editor saves files into the folder of a running production server (the e2e build, served by
 // its standalone server.js, as `npm start` does) and readers see them within seconds: no rebuild,
@@ -143,7 +144,7 @@ test("a new report is live within seconds on every page that should show it", as
   // The seed report shares two attendees with it: it is now among its related reports.
   expect(await html(SEED_PATH)).toContain(`href="${PAGE}"`);
   expect(await html("/feed.xml")).toContain(`<link>${URL_IN_FEEDS}</link>`);
-  expect(await html("/sitemap.xml")).toContain(`<loc>${URL_IN_FEEDS}</loc>`);
+  expect(await sitemapText(html)).toContain(`<loc>${URL_IN_FEEDS}</loc>`);
   const card = await get(`${PAGE}/anh-chia-se.png`);
   expect(card.status).toBe(200);
   expect(card.headers.get("content-type")).toBe("image/png");
@@ -224,13 +225,10 @@ test("a report set to draft, then deleted, is gone from every page, the feed and
   const gone = async () => {
     // Its own topic had no other report: that page is gone too.
     expect((await get("/chu-de/tin-moi-dang")).status).toBe(404);
-    for (const pathname of [
-      ...LISTS.filter((list) => list !== "/chu-de/tin-moi-dang"),
-      "/feed.xml",
-      "/sitemap.xml",
-    ]) {
+    for (const pathname of [...LISTS.filter((list) => list !== "/chu-de/tin-moi-dang"), "/feed.xml"]) {
       expect((await html(pathname)).includes(PAGE), pathname).toBe(false);
     }
+    expect((await sitemapText(html)).includes(PAGE), "sitemap").toBe(false);
     expect(await html(SEED_PATH)).not.toContain(`href="${PAGE}"`);
   };
   save(FILE, reportText({ title: "Bài đã sửa lỗi", draft: true }));

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { XMLParser } from "fast-xml-parser";
 import sharp from "sharp";
-import { getReports } from "@/lib/content";
+import { getNewestReports } from "@/lib/content";
 import { E2E_SITE_URL } from "../../tools/e2e-build";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
@@ -206,13 +206,23 @@ test("the home page carries WebSite JSON-LD", async ({ page }) => {
 test("the sitemap and the feed list every published report with absolute URLs", async ({ request }) => {
   const parser = new XMLParser({
     ignoreAttributes: false,
-    isArray: (name) => ["url", "item"].includes(name),
+    isArray: (name) => ["url", "item", "sitemap"].includes(name),
   });
-  const published = getReports();
+  const published = getNewestReports(10_000);
   expect(published.length).toBeGreaterThan(1);
 
-  const sitemap = parser.parse(await (await request.get("/sitemap.xml")).text());
-  const locations = (sitemap.urlset.url as Array<{ loc: string; lastmod?: string }>).map((url) => url.loc);
+  // An index of files: the pages' first, then one per month of reports, then topics and people.
+  const index = parser.parse(await (await request.get("/sitemap.xml")).text());
+  const files = (index.sitemapindex.sitemap as Array<{ loc: string }>).map((file) => file.loc);
+  expect(files[0]).toBe(`${E2E_SITE_URL}/sitemaps/trang.xml`);
+  expect(files).toContain(`${E2E_SITE_URL}/sitemaps/bai-2021-01.xml`);
+  const locations: string[] = [];
+  for (const file of files) {
+    const response = await request.get(new URL(file).pathname);
+    expect(response.status(), file).toBe(200);
+    const urlset = parser.parse(await response.text()).urlset;
+    locations.push(...(urlset.url as Array<{ loc: string }>).map((url) => url.loc));
+  }
   expect(locations[0]).toBe(`${E2E_SITE_URL}/`);
 
   const feedResponse = await request.get("/feed.xml");

@@ -3,9 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   PUBLISHED_ROUTES,
-  publishedPages,
   prerenderedParams,
-  sitemapEntries,
+  sitemapFileEntries,
+  sitemapFiles,
   UNLISTED_ROUTES,
 } from "@/lib/pages";
 import { absoluteUrl } from "@/lib/site";
@@ -40,11 +40,6 @@ function appRoutes(directory = path.join(REPO_ROOT, "app"), prefix = ""): string
   return found;
 }
 
-/** A route with its params filled in: "/chu-de/[slug]" + { slug: "a" } → "/chu-de/a". */
-function fill(route: string, params: Readonly<Record<string, string>>): string {
-  return route.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? `[${name}]`);
-}
-
 function write(slug: string, day: number, tags: string[], people: string[]) {
   writeFileSync(
     path.join(folder, `${slug}.md`),
@@ -55,7 +50,7 @@ function write(slug: string, day: number, tags: string[], people: string[]) {
 
 beforeAll(() => {
   vi.stubEnv("PRERENDER_REPORTS", "25");
-  // 28 reports: two listing pages; a tag on 21 of them: two pages of its own.
+  // 29 reports: two listing pages; a tag on 21 of them: two pages of its own.
   for (let day = 1; day <= 28; day += 1) {
     write(
       `bai-${day}`,
@@ -64,6 +59,11 @@ beforeAll(() => {
       day % 7 ? [] : ["Trần Ngọc Tú"],
     );
   }
+  // And one from December 2023: a second month.
+  writeFileSync(
+    path.join(folder, "bai-cu.md"),
+    `---\ntitle: "Bài cũ"\ndate: 2023-12-31T20:00:00+07:00\ncategory: Thời sự\n---\n\nĐoạn văn cũ.\n`,
+  );
 });
 
 afterAll(() => {
@@ -80,48 +80,60 @@ describe("every address the site publishes", () => {
     expect([...named].filter((route) => !routes.includes(route))).toEqual([]);
   });
 
-  it("gives each address once, spelled as its route with its params filled in", () => {
-    const pages = publishedPages();
-    expect(new Set(pages.map((page) => page.path)).size).toBe(pages.length);
-    for (const page of pages) expect(fill(page.route, page.params)).toBe(page.path);
+  it("splits the sitemap into files that never move: the pages, one per month of reports, topics, people", () => {
+    expect(sitemapFiles()).toEqual(["trang", "bai-2024-03", "bai-2023-12", "chu-de-1", "nguoi-1"]);
+    expect(sitemapFileEntries("bai-2099-01")).toBeNull();
+    expect(sitemapFileEntries("nguoi-2")).toBeNull();
+    expect(sitemapFileEntries("khong-co")).toBeNull();
   });
 
-  it("has every page of every list: two listing pages, two pages of the larger tag, one of the other", () => {
-    const paths = publishedPages().map((page) => page.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(["/", "/trang/2", "/chu-de/thanh-pho-vinh", "/chu-de/thanh-pho-vinh/trang/2"]),
+  it("lists the home page, the numbered pages, the indexes and every month in the pages' file", () => {
+    const entries = sitemapFileEntries("trang") ?? [];
+    expect(entries.map((entry) => entry.url)).toEqual(
+      ["/", "/trang/2", "/chu-de", "/luu-tru", "/luu-tru/2024/03", "/luu-tru/2023/12"].map((path) =>
+        absoluteUrl(path),
+      ),
     );
-    expect(paths).toContain("/chu-de/moi-truong");
-    expect(paths).not.toContain("/trang/3");
-    expect(paths).not.toContain("/chu-de/moi-truong/trang/2");
-    expect(paths.filter((p) => p.startsWith("/bai-viet/") && !p.endsWith(".png"))).toHaveLength(28);
-    expect(paths).toContain("/nguoi/tran-ngoc-tu");
-    expect(paths).not.toContain("/sitemaps/1.xml");
+    // The home page changes with its newest report.
+    expect(entries[0].lastModified).toBe("2024-03-28T08:00:00+07:00");
   });
 
-  it("lists in the sitemap the first page of each list, every report, topic and person, newest report first", () => {
-    const urls = sitemapEntries().map((entry) => entry.url);
-    expect(urls.slice(0, 3)).toEqual([
-      absoluteUrl("/"),
-      absoluteUrl("/trang/2"),
-      absoluteUrl("/bai-viet/bai-28"),
+  it("lists a month's reports, newest first with their dates, in that month's file", () => {
+    const march = sitemapFileEntries("bai-2024-03") ?? [];
+    expect(march).toHaveLength(28);
+    expect(march[0]).toEqual({
+      url: absoluteUrl("/bai-viet/bai-28"),
+      lastModified: "2024-03-28T08:00:00+07:00",
+    });
+    expect(sitemapFileEntries("bai-2023-12")?.map((entry) => entry.url)).toEqual([
+      absoluteUrl("/bai-viet/bai-cu"),
     ]);
-    expect(urls).toContain(absoluteUrl("/chu-de/thanh-pho-vinh"));
-    expect(urls).not.toContain(absoluteUrl("/chu-de/thanh-pho-vinh/trang/2"));
-    expect(urls.some((url) => url.endsWith(".png") || url.endsWith(".xml"))).toBe(false);
-    expect(urls).toHaveLength(1 + 1 + 28 + 1 + 1 + 2 + 1);
-    const report = sitemapEntries().find((entry) => entry.url === absoluteUrl("/bai-viet/bai-28"));
-    expect(report?.lastModified).toBe("2024-03-28T08:00:00+07:00");
   });
 
-  it("has the build render the newest reports, their cards and the listing pages they fill, and no topic or person", () => {
+  it("lists every topic's and person's first page, in the order of their slugs", () => {
+    expect(sitemapFileEntries("chu-de-1")?.map((entry) => entry.url)).toEqual(
+      ["/chuyen-muc/thoi-su", "/chu-de/moi-truong", "/chu-de/thanh-pho-vinh"].map((path) =>
+        absoluteUrl(path),
+      ),
+    );
+    expect(sitemapFileEntries("nguoi-1")?.map((entry) => entry.url)).toEqual([
+      absoluteUrl("/nguoi/tran-ngoc-tu"),
+    ]);
+  });
+
+  it("has the build render the newest reports, their cards and the listing pages they fill, and no topic, person or month", () => {
     const params = (route: Parameters<typeof prerenderedParams>[0]) => prerenderedParams(route)?.() ?? [];
     expect(params("/bai-viet/[slug]")).toHaveLength(25);
     expect(params("/bai-viet/[slug]")[0]).toEqual({ slug: "bai-28" });
     expect(params("/bai-viet/[slug]/anh-chia-se.png")).toEqual(params("/bai-viet/[slug]"));
     expect(params("/trang/[page]")).toEqual([{ page: "2" }]);
-    expect(params("/chu-de/[slug]")).toEqual([]);
-    expect(params("/nguoi/[slug]")).toEqual([]);
-    expect(params("/sitemaps/[file]")).toEqual([]);
+    for (const route of [
+      "/chu-de/[slug]",
+      "/nguoi/[slug]",
+      "/luu-tru/[year]/[month]",
+      "/sitemaps/[file]",
+    ] as const) {
+      expect(params(route)).toEqual([]);
+    }
   });
 });
