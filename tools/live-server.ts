@@ -74,27 +74,23 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const origin = `http://127.0.0.1:${options.port}`;
   const log: string[] = [];
   const startedAt = performance.now();
-  const child = spawn(
-    process.execPath,
-    serverArguments(path.join(standaloneDir, "server.js"), options.contentDir),
-    {
-      env: {
-        ...process.env,
-        ...options.env,
-        NODE_ENV: "production",
-        ...SERVER_ENVIRONMENT,
-        PORT: String(options.port),
-        HOSTNAME: "127.0.0.1",
-        CONTENT_DIR: options.contentDir,
-        PUBLIC_DIR: options.publicDir,
-        CONTENT_STORE: options.store ?? path.join(options.workDir, "content-store.sqlite"),
-        // Editors' accounts and sessions' key: the test's own unless it names a folder.
-        EDITOR_DATA_DIR: options.env?.EDITOR_DATA_DIR ?? path.join(options.workDir, "data"),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
+  const child = spawn(process.execPath, serverArguments(path.join(standaloneDir, "server.js")), {
+    env: {
+      ...process.env,
+      ...options.env,
+      NODE_ENV: "production",
+      ...SERVER_ENVIRONMENT,
+      PORT: String(options.port),
+      HOSTNAME: "127.0.0.1",
+      CONTENT_DIR: options.contentDir,
+      PUBLIC_DIR: options.publicDir,
+      CONTENT_STORE: options.store ?? path.join(options.workDir, "content-store.sqlite"),
+      // Editors' accounts and sessions' key: the test's own unless it names a folder.
+      EDITOR_DATA_DIR: options.env?.EDITOR_DATA_DIR ?? path.join(options.workDir, "data"),
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   for (const stream of [child.stdout, child.stderr])
     stream?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -284,12 +284,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const name = `app ${index + 1}`;
       let restarts = 0;
       const start = (): ChildProcess => {
-        const child = run(
-          name,
-          process.execPath,
-          serverArguments(server, options.contentDir),
-          instanceEnv(port),
-        );
+        const child = run(name, process.execPath, serverArguments(server), instanceEnv(port));
         child.once("exit", (code, signal) => {
           if (stopping) return;
           print(`[stack] ${name} stopped (${signal ?? `code ${code}`}); starting it again`);

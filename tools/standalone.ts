@@ -5,12 +5,7 @@
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
-import {
-  contentDirectory,
-  listReportFiles,
-  PARSE_WORKER_FILE,
-  publicDirectory,
-} from "../lib/content/refresh";
+import { PARSE_WORKER_FILE, publicDirectory } from "../lib/content/refresh";
 
 /**
  * What every server we start gets: no telemetry, and Next's exit-at-once on SIGTERM and SIGINT
@@ -75,20 +70,17 @@ export function prepareStandalone(
 }
 
 /**
- * The V8 heap the server gets, in MB (`SERVER_HEAP_MB`, else from the archive's size). Without a
- * limit V8 lets what rendering leaves behind pile up: 868 MB resident once every report of a
- * 10,000-report archive had been requested, against 436 MB with a 400 MB heap, the same pages
- * served. What stays live grows with the archive (over 160 MB at 10,000 reports: the server ran
- * out of heap at that limit), hence the share per report.
+ * The V8 heap the server gets, in MB (`SERVER_HEAP_MB`, default 256). Without a limit V8 lets what
+ * rendering leaves behind pile up (868 MB resident once every report of a 10,000-report archive
+ * had been requested, against 436 MB with a 400 MB heap). The archive lives in the store, not in
+ * the heap, so the same limit serves every archive size.
  */
-export function serverHeapMb(contentDir: string = contentDirectory()): number {
-  if (process.env.SERVER_HEAP_MB) return Number(process.env.SERVER_HEAP_MB);
-  const reports = existsSync(contentDir) ? listReportFiles(contentDir).length : 0;
-  return Math.max(384, 160 + 24 * Math.ceil(reports / 1000));
+export function serverHeapMb(): number {
+  return process.env.SERVER_HEAP_MB ? Number(process.env.SERVER_HEAP_MB) : 256;
 }
 
 /** Arguments for node: the heap limit, unless NODE_OPTIONS already sets one, then server.js. */
-export function serverArguments(server: string, contentDir?: string): string[] {
+export function serverArguments(server: string): string[] {
   const limited = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "");
-  return [...(limited ? [] : [`--max-old-space-size=${serverHeapMb(contentDir)}`]), server];
+  return [...(limited ? [] : [`--max-old-space-size=${serverHeapMb()}`]), server];
 }

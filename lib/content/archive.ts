@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { perProcess } from "../process-singleton.mjs";
-import { contentDirectory, folderLabel, listReportFiles } from "./files";
+import { contentDirectory, folderLabel, isReportFileName, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { publicDirectory, publicImageMtime } from "./images";
 import { type LoadResult, loadReport } from "./load-report";
@@ -45,9 +45,6 @@ export type PhotoChanges = "all" | ReadonlySet<string>;
 interface ArchiveState {
   directory: string;
   store: ContentStore;
-  /** The store generation `files` mirrors. */
-  generation: number;
-  files: Map<string, FileStamp>;
   glossary: { stamp: string; value: Glossary } | null;
   /** Whether this process has looked at the folder since it started (outside the live server). */
   checked: boolean;
@@ -83,7 +80,7 @@ function stateOf(directory: string): ArchiveState {
   let state = states.get(directory);
   if (!state) {
     const store = openStore(directory);
-    state = { directory, store, generation: 0, files: new Map(), glossary: null, checked: false, checkProblems: [] };
+    state = { directory, store, glossary: null, checked: false, checkProblems: [] };
     states.set(directory, state);
   }
   return state;
@@ -105,17 +102,6 @@ export const isLiveArchive = isLive;
 
 // `next dev` re-checks the folder on every request, so an editor's edit shows on reload.
 const checkOnEveryRequest = process.env.NODE_ENV === "development";
-
-/** Takes in what other processes (a build's workers, other instances) wrote since this one last looked. */
-function syncFromStore(state: ArchiveState): boolean {
-  const generation = state.store.generation();
-  if (generation === state.generation) return false;
-  const names = new Set(state.store.fileNames());
-  for (const file of state.files.keys()) if (!names.has(file)) state.files.delete(file);
-  for (const entry of state.store.stampsWrittenAfter(state.generation)) state.files.set(entry.file, entry);
-  state.generation = generation;
-  return true;
-}
 
 function glossaryStamp(directory: string): string {
   const file = path.join(directory, GLOSSARY_FILE);
@@ -169,16 +155,57 @@ function recordFile(state: ArchiveState, name: string, { mtimeMs, size, glossary
   return { slug: report?.slug ?? null, write: () => state.store.write(entry, report, report && summaryOf(report)) };
 }
 
-/** The report files of the folder, each with what a fresh read of it must match. */
-function folderFiles(state: ArchiveState): Array<{ name: string; mtimeMs: number; size: number }> {
-  return listReportFiles(state.directory).map((name) => {
-    const { mtimeMs, size } = statSync(/*turbopackIgnore: true*/ path.join(state.directory, name));
-    return { name, mtimeMs, size };
-  });
+/**
+ * Which report files a look at the folder covers: all of them (at start, after a glossary change,
+ * `npm run check-content`), or those a watcher saw change, by name: then a publish stats and
+ * reads only those, whatever the archive's size.
+ */
+export type FileScope = "all" | ReadonlySet<string>;
+
+interface FolderFile {
+  name: string;
+  mtimeMs: number;
+  size: number;
 }
 
-function isFresh(state: ArchiveState, file: { name: string; mtimeMs: number; size: number }, photos: PhotoChanges) {
-  const known = state.files.get(file.name);
+/** What a look finds: the files present (with what a fresh read must match), those gone, and how the store last read them. */
+interface Look {
+  present: FolderFile[];
+  removed: string[];
+  stamps: Map<string, FileStamp>;
+}
+
+function statOf(state: ArchiveState, name: string): FolderFile | null {
+  try {
+    const { mtimeMs, size } = statSync(/*turbopackIgnore: true*/ path.join(state.directory, name));
+    return { name, mtimeMs, size };
+  } catch {
+    return null;
+  }
+}
+
+function look(state: ArchiveState, scope: FileScope, photos: PhotoChanges): Look {
+  if (scope === "all") {
+    const stamps = new Map(state.store.allStamps().map((stamp) => [stamp.file, stamp]));
+    const present = listReportFiles(state.directory).flatMap((name) => statOf(state, name) ?? []);
+    const names = new Set(present.map((file) => file.name));
+    return { present, removed: [...stamps.keys()].filter((name) => !names.has(name)), stamps };
+  }
+  // The files named, and those showing a photo that changed.
+  const names = new Set([...scope].filter(isReportFileName));
+  if (photos !== "all") for (const file of state.store.filesNaming([...photos])) names.add(file);
+  const stamps = new Map(state.store.stampsOf([...names]).map((stamp) => [stamp.file, stamp]));
+  const present: FolderFile[] = [];
+  const removed: string[] = [];
+  for (const name of names) {
+    const file = statOf(state, name);
+    if (file) present.push(file);
+    else if (stamps.has(name)) removed.push(name);
+  }
+  return { present, removed, stamps };
+}
+
+function isFresh(state: ArchiveState, file: FolderFile, known: FileStamp | undefined, photos: PhotoChanges) {
   return (
     known !== undefined &&
     known.glossary === state.glossary?.stamp &&
@@ -212,44 +239,42 @@ class AddressWatch {
 }
 
 /**
- * Reads again every file that changed since the store last saw it; returns what changed at which
- * address. With `parsed`, takes those parses instead, and leaves a file changed since its parse
- * to the next pass.
+ * Reads again the files of the scope that changed since the store last saw them; returns what
+ * changed at which address. With `parsed`, takes those parses instead, and leaves a file changed
+ * since its parse to the next pass.
  */
-function readChangedFiles(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): AddressChange[] {
-  const { store, files } = state;
-  syncFromStore(state);
+function readChangedFiles(
+  state: ArchiveState,
+  scope: FileScope,
+  photos: PhotoChanges,
+  parsed?: Map<string, ParsedFile>,
+): AddressChange[] {
+  const { store } = state;
   currentGlossary(state);
   const watch = new AddressWatch(store.catalog);
-  const present = folderFiles(state);
-  const names = new Set(present.map((file) => file.name));
-  for (const file of [...files.keys()]) {
-    if (names.has(file)) continue;
+  const { present, removed, stamps } = look(state, scope, photos);
+  for (const file of removed) {
     watch.note(store.slugOf(file));
     store.remove(file);
-    files.delete(file);
   }
   for (const file of present) {
-    if (isFresh(state, file, photos)) continue;
+    if (isFresh(state, file, stamps.get(file.name), photos)) continue;
     const read = parsed?.get(file.name);
     if (parsed && (read?.mtimeMs !== file.mtimeMs || read.size !== file.size)) continue;
     const record = read ? recordFile(state, file.name, read) : parseFile(state, file.name, file);
     watch.note(store.slugOf(file.name));
     watch.note(record.slug);
-    files.set(file.name, record.write());
+    record.write();
   }
-  state.generation = store.generation();
   return watch.changes();
 }
 
 /** The files the store holds no fresh read of: what a cold or changed archive must parse. */
 export function staleFiles(): string[] {
   const state = stateOf(contentDirectory());
-  state.store.transaction(() => syncFromStore(state));
   currentGlossary(state);
-  return folderFiles(state)
-    .filter((file) => !isFresh(state, file, "all"))
-    .map((file) => file.name);
+  const { present, stamps } = look(state, "all", "all");
+  return present.filter((file) => !isFresh(state, file, stamps.get(file.name), "all")).map((file) => file.name);
 }
 
 /**
@@ -276,8 +301,8 @@ function summaryOf(report: Report): ReportSummary {
   return summary;
 }
 
-function refresh(state: ArchiveState, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): AddressChange[] {
-  return state.store.transaction(() => readChangedFiles(state, photos, parsed));
+function refresh(state: ArchiveState, scope: FileScope, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): AddressChange[] {
+  return state.store.transaction(() => readChangedFiles(state, scope, photos, parsed));
 }
 
 /** What is wrong with the files now, as the store recorded it: only the flagged files are read. */
@@ -294,7 +319,7 @@ export function archiveCatalog(): CatalogReader {
   const directory = contentDirectory();
   const state = stateOf(directory);
   if (!isLive() && (checkOnEveryRequest || !state.checked)) {
-    refresh(state, "all");
+    refresh(state, "all", "all");
     state.checked = true;
     const { problems } = state.store.problems();
     state.checkProblems = problems;
@@ -304,13 +329,13 @@ export function archiveCatalog(): CatalogReader {
   return state.store.catalog;
 }
 
-/** Parses, with `parse`, the files the store holds no fresh read of; each parse is awaited in turn. */
-async function parseStaleFiles(state: ArchiveState, photos: PhotoChanges, parse: ReportParser) {
-  state.store.transaction(() => syncFromStore(state));
+/** Parses, with `parse`, the files of the scope the store holds no fresh read of; each parse is awaited in turn. */
+async function parseStaleFiles(state: ArchiveState, scope: FileScope, photos: PhotoChanges, parse: ReportParser) {
   const glossary = currentGlossary(state);
+  const { present, stamps } = look(state, scope, photos);
   const parsed = new Map<string, ParsedFile>();
-  for (const file of folderFiles(state)) {
-    if (isFresh(state, file, photos)) continue;
+  for (const file of present) {
+    if (isFresh(state, file, stamps.get(file.name), photos)) continue;
     parsed.set(file.name, { ...file, glossary, result: await parse(state.directory, file.name, glossary) });
   }
   return parsed;
@@ -323,10 +348,10 @@ async function parseStaleFiles(state: ArchiveState, photos: PhotoChanges, parse:
  * records them. At start, the store holds what the cached pages were rendered from (by the build
  * or before a restart): the difference is what changed while no server watched.
  */
-export async function refreshArchive(photos: PhotoChanges, parse?: ReportParser): Promise<AddressChange[]> {
+export async function refreshArchive(scope: FileScope, photos: PhotoChanges, parse?: ReportParser): Promise<AddressChange[]> {
   const state = stateOf(contentDirectory());
-  const parsed = parse ? await parseStaleFiles(state, photos, parse) : undefined;
-  return refresh(state, photos, parsed);
+  const parsed = parse ? await parseStaleFiles(state, scope, photos, parse) : undefined;
+  return refresh(state, scope, photos, parsed);
 }
 
 /**
@@ -335,7 +360,7 @@ export async function refreshArchive(photos: PhotoChanges, parse?: ReportParser)
  */
 export function checkArchive(): ContentCheck {
   const state = stateOf(contentDirectory());
-  refresh(state, "all");
+  refresh(state, "all", "all");
   const { problems, warnings } = state.store.problems();
   return { reports: state.store.validReports(), problems, warnings };
 }

@@ -11,6 +11,7 @@ export {
   archiveStoreId,
   checkArchive,
   type ContentCheck,
+  type FileScope,
   isLiveArchive,
   loadWholeReport,
   type PublishedVersion,

@@ -201,7 +201,27 @@ export class ContentStore {
 
   /** How the files written since a generation (all of them after 0) were read. */
   stampsWrittenAfter(generation: number): FileStamp[] {
-    const rows = statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE written > ?").all(generation) as Row[];
+    return this.stamps(statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE written > ?").all(generation) as Row[]);
+  }
+
+  /** How every file was last read: for a look at the whole folder (at start, `npm run check-content`). */
+  allStamps(): FileStamp[] {
+    return this.stamps(statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files").all() as Row[]);
+  }
+
+  /** How these files were last read (those never read are absent). */
+  stampsOf(files: readonly string[]): FileStamp[] {
+    const get = statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE file = ?");
+    return this.stamps(files.flatMap((file) => (get.get(file) as Row | undefined) ?? []));
+  }
+
+  /** The files whose current or last good text names one of these photos (decoded addresses). */
+  filesNaming(srcs: readonly string[]): string[] {
+    const get = statement(this.db, "SELECT DISTINCT file FROM photos WHERE src = ?").pluck();
+    return [...new Set(srcs.flatMap((src) => get.all(decodedAddress(src)) as string[]))];
+  }
+
+  private stamps(rows: Row[]): FileStamp[] {
     return rows.map((row) => ({
       file: row.file,
       mtimeMs: row.mtime_ms,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { watch } from "chokidar";
 import {
   createWorkerParser,
+  type FileScope,
   PARSE_WORKER_FILE,
   archiveProblems,
   type PhotoChanges,
@@ -87,15 +88,18 @@ export function startPublishing(): void {
   const sweepTrash = trashSweeper(contentDir, publicDir, log);
   const parse = reportParser();
 
+  // What changed since the last pass: the report files by name (all of them at start, after a
+  // glossary change or a failed pass) and the photos by address.
+  let files: Set<string> | "all" = "all";
   let photos: Set<string> | "all" = "all";
   let pending = true;
   let running = false;
   let quietTimer: NodeJS.Timeout | null = null;
   let firstChangeAt = 0;
 
-  const pass = async (changedPhotos: PhotoChanges) => {
+  const pass = async (changedFiles: FileScope, changedPhotos: PhotoChanges) => {
     const started = performance.now();
-    const changes = await refreshArchive(changedPhotos, parse);
+    const changes = await refreshArchive(changedFiles, changedPhotos, parse);
     reportProblems(archiveProblems());
     sweepTrash();
     // Search follows in the background: a first start on a large archive must not hold publishing.
@@ -117,11 +121,15 @@ export function startPublishing(): void {
     if (running || !pending) return;
     running = true;
     pending = false;
-    const changedPhotos = photos;
+    const [changedFiles, changedPhotos] = [files, photos];
+    files = new Set();
     photos = new Set();
     try {
-      await pass(changedPhotos);
+      await pass(changedFiles, changedPhotos);
     } catch (error) {
+      // The next pass looks at everything again rather than lose what this one was given.
+      files = "all";
+      photos = "all";
       // A bad glossary or a folder that cannot be read: say so, keep serving what is published.
       console.error(
         `[đăng bài] Không đăng được thay đổi: ${error instanceof Error ? error.message : String(error)}`,
@@ -157,6 +165,10 @@ export function startPublishing(): void {
   });
   watcher.on("all", (_event, file) => {
     if (file.startsWith(publicDir + path.sep) && photos !== "all") photos.add(photoAddress(publicDir, file));
+    if (path.dirname(file) === contentDir && files !== "all") {
+      if (path.basename(file) === GLOSSARY_FILE) files = "all";
+      else files.add(path.basename(file));
+    }
     pending = true;
     schedule();
   });

@@ -63,7 +63,7 @@ function archiveFolder() {
     remove(name: string) {
       rmSync(path.join(folder, `${name}.md`));
     },
-    publish: () => refreshArchive("all"),
+    publish: () => refreshArchive("all", "all"),
   };
 }
 

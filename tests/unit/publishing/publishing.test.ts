@@ -51,7 +51,7 @@ function write(
 }
 
 async function publish(parse?: ReportParser): Promise<{ changes: AddressChange[]; stale: string[] }> {
-  const changes = await refreshArchive(new Set(), parse);
+  const changes = await refreshArchive("all", new Set(), parse);
   return { changes, stale: stalePaths(changes).sort() };
 }
 
@@ -251,6 +251,28 @@ describe("what a publish revalidates, as exact lists", () => {
     expect(getReportSummaryBySlug("bai-moi")).toBeNull();
     // And bai-2, moved next to it in time above, whose related list showed it.
     expect(stale).toEqual([...NEW_REPORT_PAGES, "/bai-viet/bai-2"].sort());
+  });
+});
+
+describe("a pass given the files the watcher saw change", () => {
+  it("reads only those: a file it was not told of waits for a look at the whole folder", async () => {
+    write("bai-bao-truoc", { title: "Bài báo trước", day: 9 });
+    write("bai-khong-bao", { title: "Bài không báo", day: 10 });
+    const changes = await refreshArchive(new Set(["bai-bao-truoc.md"]), new Set());
+    expect(changes.map((change) => change.slug)).toEqual(["bai-bao-truoc"]);
+    expect(title("bai-bao-truoc")).toBe("Bài báo trước");
+    expect(getReportSummaryBySlug("bai-khong-bao")).toBeNull();
+    expect((await publish()).changes.map((change) => change.slug)).toEqual(["bai-khong-bao"]);
+  });
+
+  it("a file named but gone is taken out; a name that is no report file is ignored", async () => {
+    rmSync(path.join(folder, "bai-bao-truoc.md"));
+    rmSync(path.join(folder, "bai-khong-bao.md"));
+    const changes = await refreshArchive(new Set(["bai-bao-truoc.md", "_ghi-chu.md", "anh.jpg"]), new Set());
+    expect(changes.map((change) => [change.slug, change.after])).toEqual([["bai-bao-truoc", null]]);
+    expect(getReportSummaryBySlug("bai-khong-bao")?.title).toBe("Bài không báo");
+    await publish();
+    expect(getReportSummaryBySlug("bai-khong-bao")).toBeNull();
   });
 });
 
