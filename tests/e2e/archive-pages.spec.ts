@@ -159,6 +159,8 @@ Bản tin này chỉ dùng cho kiểm thử các trang lưu trữ.
   let own: OwnServer;
 
   test.beforeAll(async () => {
+    // Starting a server of its own: a hook's limit is not the describe block's.
+    test.setTimeout(120_000);
     const files = Object.fromEntries(
       Array.from({ length: COUNT }, (_, i) => [`ban-tin-luu-tru-so-${i + 1}.md`, bulletin(i + 1)]),
     );

@@ -18,6 +18,8 @@ const SEED_FILE = `${SEED_PATH.split("/").at(-1)}.md`;
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // Starting a server of its own: a hook's limit is not the describe block's.
+  test.setTimeout(120_000);
   own = await startOwnServer({
     prefix: "bieu-mau-",
     editors: { bientap: PASSWORD, bientap2: PASSWORD },

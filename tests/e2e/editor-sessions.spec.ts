@@ -14,6 +14,8 @@ const EDITORS = ["dang-xuat", "doi-mat-khau", "bi-khoa", "bi-xoa", "ca-toa-soan"
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // Starting a server of its own: a hook's limit is not the describe block's.
+  test.setTimeout(120_000);
   own = await startOwnServer({
     prefix: "phien-",
     editors: Object.fromEntries(EDITORS.map((name) => [name, PASSWORD])),

@@ -16,6 +16,8 @@ const PASSWORD = "mật khẩu thử nghiệm đủ dài";
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // Starting a server of its own: a hook's limit is not the describe block's.
+  test.setTimeout(120_000);
   own = await startOwnServer({
     prefix: "quan-tri-",
     editors: { bientap: PASSWORD, "khoa-thu": PASSWORD },

@@ -13,6 +13,9 @@ const PASSWORD = "mật khẩu thử nghiệm đủ dài";
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // Hashing the editor's password and starting a server: about 15 s here, over 30 s with the
+  // machine busy; a hook's own limit is not the describe block's.
+  test.setTimeout(120_000);
   own = await startOwnServer({
     prefix: "cua-truoc-",
     editors: { bientap: PASSWORD },

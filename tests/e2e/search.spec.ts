@@ -28,6 +28,8 @@ Bản tin tháng này điểm lại công việc của phường: vệ sinh đư
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // Starting a server of its own: a hook's limit is not the describe block's.
+  test.setTimeout(120_000);
   const files = Object.fromEntries(
     Array.from({ length: 24 }, (_, i) => [`ban-tin-phuong-so-${i + 1}.md`, bulletin(i + 1)]),
   );
