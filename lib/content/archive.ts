@@ -329,29 +329,48 @@ export function archiveCatalog(): CatalogReader {
   return state.store.catalog;
 }
 
-/** Parses, with `parse`, the files of the scope the store holds no fresh read of; each parse is awaited in turn. */
-async function parseStaleFiles(state: ArchiveState, scope: FileScope, photos: PhotoChanges, parse: ReportParser) {
-  const glossary = currentGlossary(state);
-  const { present, stamps } = look(state, scope, photos);
-  const parsed = new Map<string, ParsedFile>();
-  for (const file of present) {
-    if (isFresh(state, file, stamps.get(file.name), photos)) continue;
-    parsed.set(file.name, { ...file, glossary, result: await parse(state.directory, file.name, glossary) });
-  }
-  return parsed;
-}
+/** How long the first batch of a long pass parses before it is published; each next one twice as long, up to the last. */
+const FIRST_BATCH_MS = 1000;
+const LAST_BATCH_MS = 30_000;
 
 /**
  * Looks at the folder again after a change (the live server's watcher calls this): reads the
- * changed files, and those showing a photo that changed. Returns what changed at each address.
- * With `parse` (the watcher's worker thread), the files are parsed there, and this thread only
- * records them. At start, the store holds what the cached pages were rendered from (by the build
- * or before a restart): the difference is what changed while no server watched.
+ * files of the scope that changed, and those showing a photo that changed. Returns what changed
+ * at each address. At start, the store holds what the cached pages were rendered from (by the
+ * build or before a restart): the difference is what changed while no server watched.
+ *
+ * With `parse` (the watcher's worker thread), the files are parsed there, one at a time, and this
+ * thread only records them; the newest files first. With `onBatch`, a long pass (a cold store, a
+ * glossary change) is published in batches as it goes, each handed to `onBatch` and left out of
+ * what is returned: the newest reports are online within seconds while older ones are read.
  */
-export async function refreshArchive(scope: FileScope, photos: PhotoChanges, parse?: ReportParser): Promise<AddressChange[]> {
+export async function refreshArchive(
+  scope: FileScope,
+  photos: PhotoChanges,
+  parse?: ReportParser,
+  onBatch?: (changes: AddressChange[]) => Promise<void>,
+): Promise<AddressChange[]> {
   const state = stateOf(contentDirectory());
-  const parsed = parse ? await parseStaleFiles(state, scope, photos, parse) : undefined;
-  return refresh(state, scope, photos, parsed);
+  if (!parse) return refresh(state, scope, photos);
+  const glossary = currentGlossary(state);
+  const { present, stamps } = look(state, scope, photos);
+  const stale = present
+    .filter((file) => !isFresh(state, file, stamps.get(file.name), photos))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.name < b.name ? 1 : -1));
+  let batch = new Map<string, ParsedFile>();
+  let batchMs = FIRST_BATCH_MS;
+  let since = performance.now();
+  for (const [position, file] of stale.entries()) {
+    batch.set(file.name, { ...file, glossary, result: await parse(state.directory, file.name, glossary) });
+    if (onBatch && position < stale.length - 1 && performance.now() - since >= batchMs) {
+      await onBatch(refresh(state, new Set(batch.keys()), photos, batch));
+      batch = new Map();
+      batchMs = Math.min(LAST_BATCH_MS, batchMs * 2);
+      since = performance.now();
+    }
+  }
+  // The last batch with the whole scope: files removed are taken out here.
+  return refresh(state, scope, photos, batch);
 }
 
 /**

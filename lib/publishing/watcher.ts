@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { watch } from "chokidar";
 import {
+  type AddressChange,
   createWorkerParser,
   type FileScope,
   PARSE_WORKER_FILE,
@@ -25,6 +26,11 @@ import { stalePaths } from "./stale-paths";
 // folder has been quiet this long, or at the latest this long after the first change.
 const QUIET_MS = 100;
 const MAX_WAIT_MS = 1000;
+/**
+ * Past this many changed reports in one batch, every page is marked stale at once rather than
+ * each worked out: working out costs a few milliseconds a report, marking everything nothing.
+ */
+const MASS_CHANGE = 500;
 
 const log = (line: string) => console.log(`[đăng bài] ${line}`);
 
@@ -40,14 +46,14 @@ function ownOrigin(): string {
  * Asks this server to revalidate the pages (revalidatePath works only inside a request). At
  * start the server may not listen yet: the request is retried until it does.
  */
-async function revalidate(paths: string[]): Promise<void> {
+async function revalidate(paths: string[] | "everything"): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       const response = await fetch(`${ownOrigin()}/api/revalidate`, {
         method: "POST",
         headers: { "content-type": "application/json", [SECRET_HEADER]: publishingSecret() },
-        body: JSON.stringify({ paths }),
+        body: JSON.stringify(paths === "everything" ? { everything: true } : { paths }),
       });
       if (!response.ok) throw new Error(`máy chủ trả lời ${response.status}`);
       return;
@@ -97,17 +103,21 @@ export function startPublishing(): void {
   let quietTimer: NodeJS.Timeout | null = null;
   let firstChangeAt = 0;
 
-  const pass = async (changedFiles: FileScope, changedPhotos: PhotoChanges) => {
-    const started = performance.now();
-    const changes = await refreshArchive(changedFiles, changedPhotos, parse);
-    reportProblems(archiveProblems());
-    sweepTrash();
+  /** Publishes what one batch changed: search in the background, the stale pages at once. */
+  const publish = async (changes: AddressChange[], started: number) => {
     // Search follows in the background: a first start on a large archive must not hold publishing.
     void catchUpSearchIndex(changes).catch((error: unknown) =>
       console.error(
         `[tìm kiếm] Không cập nhật được chỉ mục: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
+    if (changes.length > MASS_CHANGE) {
+      await revalidate("everything");
+      log(
+        `${changes.length} bài thay đổi: mọi trang làm mới khi được đọc lại (${Math.round(performance.now() - started)} ms)`,
+      );
+      return;
+    }
     const paths = stalePaths(changes);
     if (paths.length === 0) return;
     await revalidate(paths);
@@ -115,6 +125,17 @@ export function startPublishing(): void {
     log(
       `${paths.length} trang làm mới trong ${Math.round(performance.now() - started)} ms: ${shown}${paths.length > 5 ? ", …" : ""}`,
     );
+  };
+
+  const pass = async (changedFiles: FileScope, changedPhotos: PhotoChanges) => {
+    let started = performance.now();
+    const last = await refreshArchive(changedFiles, changedPhotos, parse, async (changes) => {
+      await publish(changes, started);
+      started = performance.now();
+    });
+    reportProblems(archiveProblems());
+    sweepTrash();
+    await publish(last, started);
   };
 
   const run = async () => {

@@ -386,6 +386,32 @@ describe("parsed by the watcher's worker", () => {
     expect(title("bai-doc-lap")).toBe("Lần lưu thứ hai");
   });
 
+  it("a long pass is published in batches as it goes, the newest files first", async () => {
+    for (let n = 1; n <= 5; n += 1) write(`dot-${n}`, { title: `Đợt ${n}`, day: 10 + n });
+    const slowParse: ReportParser = async (contentDir, fileName, glossary) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return parse(contentDir, fileName, glossary);
+    };
+    const batches: string[][] = [];
+    const last = await refreshArchive("all", new Set(), slowParse, async (changes) => {
+      batches.push(changes.map((change) => change.slug));
+      // What a batch wrote is online before the next is read.
+      for (const slug of changes.map((change) => change.slug)) expect(title(slug)).toMatch(/^Đợt/);
+    });
+    // A first batch after a second of parsing (0.3 s a file), the rest at the end; newest first.
+    expect(batches.length).toBeGreaterThanOrEqual(1);
+    expect(last.length).toBeGreaterThanOrEqual(1);
+    expect([...batches.flat(), ...last.map((change) => change.slug)]).toEqual([
+      "dot-5",
+      "dot-4",
+      "dot-3",
+      "dot-2",
+      "dot-1",
+    ]);
+    for (let n = 1; n <= 5; n += 1) rmSync(path.join(folder, `dot-${n}.md`));
+    await publish();
+  });
+
   it("the search index, catching up in timed steps, finds every report of the slowest bodies to index", async () => {
     const tables = fill(63 * 1024, (i) =>
       i === 0 ? "| Tên | Đơn vị |\n| --- | --- |\n" : `| Người ${i} | UBND xã |\n`,
