@@ -52,7 +52,7 @@ if (parts > 1) {
 const directory = contentDirectory();
 const folder = folderLabel(directory);
 const fileCount = listReportFiles(directory).length;
-const { reports, problems, warnings } = checkArchive();
+const { counts, problems, warnings } = checkArchive();
 
 console.log(`Kiểm tra ${fileCount} tệp bài viết trong ${folder}`);
 if (warnings.length > 0) {
@@ -68,5 +68,4 @@ if (problems.length > 0) {
   console.error(`\nKhông đạt: ${problems.length} lỗi. Sửa các dòng trên rồi chạy lại npm run check-content.`);
   process.exit(1);
 }
-const drafts = reports.filter((report) => report.draft).length;
-console.log(`\nĐạt: ${reports.length} bài hợp lệ (${drafts} bản nháp), ${warnings.length} cảnh báo.`);
+console.log(`\nĐạt: ${counts.valid} bài hợp lệ (${counts.drafts} bản nháp), ${warnings.length} cảnh báo.`);

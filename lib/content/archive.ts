@@ -33,8 +33,10 @@ export interface ArchiveProblems {
 }
 
 export interface ContentCheck {
-  /** Reports whose file is valid now, drafts included, newest first. */
-  reports: ReportSummary[];
+  /** Reports whose file is valid now, drafts included, newest first: read from the store when asked. */
+  readonly reports: ReportSummary[];
+  /** How many: valid now, and of those drafts (without reading every report). */
+  counts: { valid: number; drafts: number };
   problems: ContentProblem[];
   warnings: ContentProblem[];
 }
@@ -381,7 +383,15 @@ export function checkArchive(): ContentCheck {
   const state = stateOf(contentDirectory());
   refresh(state, "all", "all");
   const { problems, warnings } = state.store.problems();
-  return { reports: state.store.validReports(), problems, warnings };
+  const store = state.store;
+  return {
+    get reports() {
+      return store.validReports();
+    },
+    counts: store.validCounts(),
+    problems,
+    warnings,
+  };
 }
 
 /** The identity of the store the archive's versions come from (see ContentStore.id). */

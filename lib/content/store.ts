@@ -272,6 +272,25 @@ export class ContentStore {
     return { problems, warnings, online };
   }
 
+  /** How many files load without problems now, and how many of those are drafts. */
+  validCounts(): { valid: number; drafts: number } {
+    const clean = statement(this.db, "SELECT count(*) AS valid, coalesce(sum(draft), 0) AS drafts FROM files WHERE summary IS NOT NULL AND flagged = 0").get() as {
+      valid: number;
+      drafts: number;
+    };
+    // Files with only warnings are valid too: the flagged ones are few, read one by one.
+    const flagged = statement(this.db, "SELECT problems, draft FROM files WHERE summary IS NOT NULL AND flagged = 1").all() as Array<{
+      problems: Buffer;
+      draft: number;
+    }>;
+    for (const row of flagged) {
+      if ((deserialize(row.problems) as ContentProblem[]).length > 0) continue;
+      clean.valid += 1;
+      clean.drafts += row.draft;
+    }
+    return clean;
+  }
+
   /** Every report whose file loads without problems now, drafts included, newest first. */
   validReports(): ReportSummary[] {
     const rows = this.db

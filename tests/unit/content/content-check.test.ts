@@ -108,10 +108,16 @@ describe("npm run check-content", { timeout: 20_000 }, () => {
     expect(output).toContain("yaml-sai.md:4");
   });
 
-  it("passes the real content, with its warnings", () => {
+  it("passes the real content, with its warnings: a report with only warnings counts as valid", () => {
     const { status, output } = run("check-content.ts", [], {});
     expect(status).toBe(0);
-    expect(output).toMatch(/Đạt: 1 bài hợp lệ/);
+    expect(output).toMatch(/Đạt: 1 bài hợp lệ \(0 bản nháp\), 1 cảnh báo/);
+  });
+
+  it("counts the valid reports and the drafts among them", () => {
+    const { status, output } = run("check-content.ts", [], { CONTENT_DIR: path.join(FIXTURES, "content-valid") });
+    expect(status).toBe(0);
+    expect(output).toMatch(/Đạt: 5 bài hợp lệ \(1 bản nháp\)/);
   });
 });
 
