@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { perProcess } from "../process-singleton.mjs";
+import { isValidSlug } from "../slugs";
 import { contentDirectory, folderLabel, isReportFileName, listReportFiles } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { publicDirectory, publicImageMtime } from "./images";
@@ -57,7 +58,7 @@ interface ArchiveState {
 // One state per process and content folder, whichever of Next's bundles asks: per bundle, every
 // report would be parsed once for each.
 const archiveStates = () => perProcess("content-archives", () => new Map<string, ArchiveState>());
-const liveness = () => perProcess("live-archive", () => ({ live: false }));
+const liveness = () => perProcess("live-archive", () => ({ live: false, filling: false }));
 
 /**
  * Where the parsed archive is kept between processes (`CONTENT_STORE`, set by next.config.ts and
@@ -359,6 +360,8 @@ export async function refreshArchive(
   const stale = present
     .filter((file) => !isFresh(state, file, stamps.get(file.name), photos))
     .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.name < b.name ? 1 : -1));
+  // A look at the whole folder with files left to read: a report not read yet is read when asked for.
+  liveness().filling = scope === "all" && stale.length > 0;
   let batch = new Map<string, ParsedFile>();
   let batchMs = FIRST_BATCH_MS;
   let since = performance.now();
@@ -372,7 +375,23 @@ export async function refreshArchive(
     }
   }
   // The last batch with the whole scope: files removed are taken out here.
-  return refresh(state, scope, photos, batch);
+  try {
+    return refresh(state, scope, photos, batch);
+  } finally {
+    liveness().filling = false;
+  }
+}
+
+/**
+ * While the live server reads a cold or changed folder, a report asked for before its turn: the
+ * file named after the address is read now, in this thread (one file: at most a few hundred ms
+ * under the loader's limits). True when that published something at the address.
+ */
+export function readOnDemand(slug: string): boolean {
+  if (!liveness().live || !liveness().filling || !isValidSlug(slug)) return false;
+  const state = stateOf(contentDirectory());
+  refresh(state, new Set([`${slug}.md`]), new Set());
+  return state.store.catalog.bySlug(slug) !== null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { site } from "../site";
-import { archiveCatalog, loadWholeReport, photoIsShown } from "./archive";
+import { archiveCatalog, loadWholeReport, photoIsShown, readOnDemand } from "./archive";
 import { type ListEntry, type ListKind, type TopicKind, vietnamMonth } from "./catalog";
 import { relatedReports } from "./related";
 import type { Report, ReportSummary } from "./types";
@@ -63,14 +63,20 @@ const offsetOf = (page: number) => (page - 1) * site.reportsPerPage;
 
 const isPage = (page: number, count: number) => Number.isInteger(page) && page >= 1 && page <= count;
 
+/** A published report by its address; while a cold folder is being read, its file read at once. */
+function findReport(slug: string) {
+  const catalog = archiveCatalog();
+  return catalog.bySlug(slug) ?? (readOnDemand(slug) ? catalog.bySlug(slug) : null);
+}
+
 /** One published report without its body, or null for a slug no report has. */
 export function getReportSummaryBySlug(slug: string): ReportSummary | null {
-  return archiveCatalog().bySlug(slug)?.report ?? null;
+  return findReport(slug)?.report ?? null;
 }
 
 /** One whole report, body included, for its own page; null for a slug no report has. */
 export function getReportBySlug(slug: string): Report | null {
-  const found = archiveCatalog().bySlug(slug);
+  const found = findReport(slug);
   return found ? loadWholeReport(found) : null;
 }
 

@@ -412,6 +412,27 @@ describe("parsed by the watcher's worker", () => {
     await publish();
   });
 
+  it("while a long pass reads, a report asked for before its turn is read at once", async () => {
+    for (let n = 1; n <= 3; n += 1) write(`luot-${n}`, { title: `Lượt ${n}`, day: 20 + n });
+    const slowParse: ReportParser = async (contentDir, fileName, glossary) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return parse(contentDir, fileName, glossary);
+    };
+    let askedEarly: string | undefined;
+    const last = await refreshArchive("all", new Set(), slowParse, async () => {
+      // luot-1 is the oldest file: read last, unless a reader asks for it first.
+      askedEarly ??= getReportSummaryBySlug("luot-1")?.title;
+      expect(getReportSummaryBySlug("../luot-1")).toBeNull();
+    });
+    expect(askedEarly).toBe("Lượt 1");
+    expect(last.map((change) => change.slug)).not.toContain("luot-1");
+    // Once the pass is over, an unknown address reads nothing.
+    write("luot-4", { title: "Lượt 4", day: 25 });
+    expect(getReportSummaryBySlug("luot-4")).toBeNull();
+    for (let n = 1; n <= 4; n += 1) rmSync(path.join(folder, `luot-${n}.md`));
+    await publish();
+  });
+
   it("the search index, catching up in timed steps, finds every report of the slowest bodies to index", async () => {
     const tables = fill(63 * 1024, (i) =>
       i === 0 ? "| Tên | Đơn vị |\n| --- | --- |\n" : `| Người ${i} | UBND xã |\n`,
