@@ -63,21 +63,50 @@ export interface GroupMemory {
   pss: number;
 }
 
-/** Memory of every process in a process group, in bytes (Linux /proc). */
-export function groupMemory(groupId: number): GroupMemory {
-  const total = { rss: 0, pss: 0 };
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+/** The process ids of a process group (Linux /proc). */
+function groupMembers(groupId: number): string[] {
+  return readdirSync("/proc").filter((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== groupId) continue;
-      const rollup = readFileSync(`/proc/${entry}/smaps_rollup`, "utf8");
-      total.rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
-      total.pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === groupId;
     } catch {
-      // The process ended while being read.
+      return false; // The process ended while being read.
     }
+  });
+}
+
+/** A process's Rss and Pss in bytes, or zeros once it has ended. */
+function residence(pid: string): GroupMemory {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const kilobytes = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(rollup)?.[1] ?? 0);
+    return { rss: kilobytes("Rss") * 1024, pss: kilobytes("Pss") * 1024 };
+  } catch {
+    return { rss: 0, pss: 0 };
+  }
+}
+
+/** Memory of every process in a process group, in bytes. */
+export function groupMemory(groupId: number): GroupMemory {
+  const total = { rss: 0, pss: 0 };
+  for (const pid of groupMembers(groupId)) {
+    const memory = residence(pid);
+    total.rss += memory.rss;
+    total.pss += memory.pss;
   }
   return total;
+}
+
+/** Resident memory in bytes of the first process in a group whose command line matches. */
+export function processResident(groupId: number, command: RegExp): number {
+  const pid = groupMembers(groupId).find((entry) => {
+    try {
+      return command.test(readFileSync(`/proc/${entry}/cmdline`, "utf8"));
+    } catch {
+      return false;
+    }
+  });
+  return pid ? residence(pid).rss : 0;
 }

@@ -1,8 +1,9 @@
-// `npm run bench [-- --quick | --sizes=1000,10000 | --search]`: the site at 100, 1,000 and 10,000 synthetic reports beside a bare
+// `npm run bench [-- --quick | --sizes=1000,10000 | --search | --archive-scale]`: the site at 100, 1,000 and 10,000 synthetic reports beside a bare
 // one-page Next.js app, built and served the same way in the same run, then the search index alone
 // at 1,000, 10,000 and 100,000 (`--search`: only that). Prints a Markdown table per size, one line
 // per budget, and writes the figures to bench-results/. A benchmark, not a test: it never fails
-// on a slow machine, it reports.
+// on a slow machine, it reports. A size of 100,000 or more in `--sizes=`, or `--archive-scale`,
+// runs the archive-scale part instead (archive-scale.ts): one table, a column per size, and a chart.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
@@ -13,6 +14,8 @@ import { pageWeight, type PageWeight } from "../page-weight";
 import { BARE_APP_DIR, makeBareApp } from "./bare-app";
 import { exited, groupMemory, startGroup, stopGroup, waitForHttp } from "./processes";
 import { measurePublishing, type PublishingFigures, type Spread } from "./publishing";
+import { type ArchiveScaleFigures, measureArchiveScale, printArchiveScale } from "./archive-scale";
+import { scaleChartSvg } from "./scale-chart";
 import { benchSearchIndex, QUERY_MIX, type SearchBenchRow } from "./search";
 import { writeSyntheticReports } from "./synthetic-reports";
 
@@ -29,6 +32,10 @@ const SIZES = sizesArgument
   : quick
     ? [100, 1000]
     : [100, 1000, 10_000];
+// Archive scale: the whole site per size as an operator runs it (the default run never does this).
+const archiveScale = process.argv.includes("--archive-scale") || SIZES.some((size) => size >= 100_000);
+const ARCHIVE_SIZES = sizesArgument ? SIZES : quick ? [1000, 10_000] : [10_000, 100_000, 500_000];
+const ARCHIVE_PORT = 3650;
 const LOAD_SECONDS = quick ? 5 : 10;
 const CONNECTIONS = [10, 100];
 const ROOT = process.cwd();
@@ -507,7 +514,53 @@ function printBudgets(lines: Budget[]): void {
   }
 }
 
+/**
+ * Each size in turn, the figures saved after each (a 500,000 run takes hours); a size that fails
+ * ends the run with the sizes measured so far.
+ */
+async function runArchiveScale(): Promise<void> {
+  const startedAt = new Date();
+  const machine = `${cpus().length} cores, Node ${process.version}`;
+  console.log(`# Archive scale ${startedAt.toISOString()} (${quick ? "quick" : "full"}): ${machine}`);
+  mkdirSync("bench-results", { recursive: true });
+  const stem = path.join("bench-results", `archive-scale-${startedAt.toISOString().replace(/[:.]/g, "-")}`);
+  const work = mkdtempSync(path.join(tmpdir(), "bench-archive-"));
+  const sizes: ArchiveScaleFigures[] = [];
+  try {
+    for (const reports of ARCHIVE_SIZES) {
+      console.log(`\n${reports.toLocaleString("en")} reports:`);
+      try {
+        sizes.push(
+          await measureArchiveScale({
+            reports,
+            workDir: path.join(work, String(reports)),
+            port: ARCHIVE_PORT,
+            requests: quick ? 4000 : 20_000,
+            requestSeconds: quick ? 300 : 1800,
+            publishes: quick ? 5 : 20,
+          }),
+        );
+      } catch (error) {
+        console.log(`  stopped: ${error instanceof Error ? error.message : String(error)}`);
+        break;
+      }
+      writeFileSync(`${stem}.json`, JSON.stringify({ startedAt, quick, machine, sizes }, null, 2));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (sizes.length === 0) return;
+  printArchiveScale(sizes);
+  const caption = `Archive scale, ${startedAt.toISOString().slice(0, 10)}, ${machine}`;
+  writeFileSync(`${stem}.svg`, scaleChartSvg(sizes, caption));
+  console.log(`\nFigures written to ${stem}.json, the chart to ${stem}.svg`);
+}
+
 async function main(): Promise<void> {
+  if (archiveScale) {
+    await runArchiveScale();
+    return;
+  }
   if (searchOnly) {
     const rows = SEARCH_SIZES.map((reports) => benchSearchIndex(reports));
     printSearchIndex(rows);

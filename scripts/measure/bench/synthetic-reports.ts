@@ -1,9 +1,13 @@
 // Synthetic reports for benchmarks: realistic in shape (seven paragraphs, six photos, four
 // attendees, tags, dates over several years, Vietnamese text), deterministic for a given seed.
+// The "archive" shape is the one for archive scale (100,000 reports and more): fifteen years of
+// dates, about 170 topics (a subject and a commune or ward on each report), a mayor in 1% of
+// reports, a dozen officials in 0.5% each and a long tail of people that grows with the archive.
+// Everything is drawn one report at a time: 500,000 files never sit in memory together.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -92,11 +96,43 @@ const SENTENCES = [
   "Đoàn công tác đã kiểm tra thực tế tại các điểm trường và trạm y tế trên địa bàn huyện.",
 ];
 
+/** "classic": the 2019–2025, 300-person, 16-tag archive of the default bench (its logs compare). */
+export type SyntheticShape = "classic" | "archive";
+
 export interface SyntheticOptions {
   count: number;
   directory: string;
   seed?: number;
+  shape?: SyntheticShape;
 }
+
+const LOCALITY_FIRST = ["Nghi", "Hưng", "Diễn", "Quỳnh", "Thanh", "Nam", "Đô", "Yên", "Con", "Anh"];
+const LOCALITY_SECOND = [
+  "Phong",
+  "Lộc",
+  "Hòa",
+  "Thủy",
+  "Lợi",
+  "Xuân",
+  "Sơn",
+  "Thành",
+  "Phú",
+  "Tân",
+  "Long",
+  "Mỹ",
+  "Trung",
+  "Đông",
+  "Tây",
+];
+/** 150 communes and wards: one on every report of the archive shape. */
+const LOCALITIES = LOCALITY_FIRST.flatMap((first) =>
+  LOCALITY_SECOND.map((second) => `Xã ${first} ${second}`),
+);
+/** Not a name the pools below can make ("Quốc" is no middle name of theirs). */
+export const MAYOR = { name: "Trần Quốc Thành", rank: undefined, role: "Chủ tịch UBND thành phố Vinh" };
+const MAYOR_SHARE = 0.01;
+const OFFICIALS = 12;
+const OFFICIAL_SHARE = 0.06;
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
@@ -114,24 +150,93 @@ function yamlString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** One synthetic report file: its name, slug and text. */
+const FOUR_PART_NAMES = FAMILY.length * MIDDLE.length * MIDDLE.length * GIVEN.length;
+
+/** The `index`-th distinct name: four parts (25,200 of them), then five. */
+function numberedName(index: number): string {
+  const fourParts = index < FOUR_PART_NAMES;
+  const parts = fourParts ? [FAMILY, MIDDLE, MIDDLE, GIVEN] : [FAMILY, MIDDLE, MIDDLE, MIDDLE, GIVEN];
+  let rest = fourParts ? index : index - FOUR_PART_NAMES;
+  return parts
+    .map((list) => {
+      const name = list[rest % list.length];
+      rest = Math.floor(rest / list.length);
+      return name;
+    })
+    .join(" ");
+}
+
+type Person = { name: string; rank: string | undefined; role: string };
+
+/**
+ * People of the archive shape: the mayor, a dozen officials, regulars (one per 40 reports) in
+ * 70% of the other seats, and the occasional (one per 2 reports) in the rest, most of them once or
+ * twice.
+ */
+function archivePeople(random: () => number, count: number) {
+  const officials = personPool(random, OFFICIALS).map((person, index) => ({
+    ...person,
+    name: `${FAMILY[index % FAMILY.length]} ${GIVEN[index % GIVEN.length]}`,
+  }));
+  const regulars = Math.max(50, Math.round(count / 40));
+  const tail = Array.from({ length: regulars + Math.max(250, Math.round(count / 2)) }, (_, index) => ({
+    name: numberedName(index),
+    rank: pick(random, RANKS),
+    role: pick(random, ROLES),
+  }));
+  return (): Person[] => {
+    const chosen: Person[] = [];
+    if (random() < MAYOR_SHARE) chosen.push(MAYOR);
+    if (random() < OFFICIAL_SHARE) chosen.push(pick(random, officials));
+    while (chosen.length < 4) {
+      const index =
+        random() < 0.7
+          ? Math.floor(random() * regulars)
+          : regulars + Math.floor(random() * (tail.length - regulars));
+      if (!chosen.includes(tail[index])) chosen.push(tail[index]);
+    }
+    return chosen;
+  };
+}
+
+/** One synthetic report file: its name, slug and text, and what addresses it appears under. */
 export interface SyntheticFile {
   name: string;
   slug: string;
   text: string;
+  date: Date;
+  category: string;
+  tags: string[];
+  people: string[];
 }
 
 /** `count` report files, one at a time (100,000 of them need not sit in memory at once). */
-export function* syntheticReportFiles(count: number, seed = 2021): Generator<SyntheticFile> {
+export function* syntheticReportFiles(
+  count: number,
+  seed = 2021,
+  shape: SyntheticShape = "classic",
+): Generator<SyntheticFile> {
   const random = seededRandom(seed);
   const people = personPool(random, 300);
-  const start = Date.UTC(2019, 0, 1);
+  const archive = shape === "archive";
+  const archiveAttendees = archive ? archivePeople(random, count) : null;
+  const start = archive ? Date.UTC(2011, 0, 1) : Date.UTC(2019, 0, 1);
   const span = Date.UTC(2025, 11, 31) - start;
   for (let index = 0; index < count; index += 1) {
     const slug = `bao-cao-thu-nghiem-${String(index + 1).padStart(5, "0")}`;
     const date = new Date(start + Math.floor((random() * span) / 60_000) * 60_000);
-    const attendees = [...new Set(Array.from({ length: 8 }, () => pick(random, people)))].slice(0, 4);
-    const tags = [...new Set(Array.from({ length: 3 }, () => pick(random, TAGS)))];
+    const attendees = archiveAttendees
+      ? archiveAttendees()
+      : [...new Set(Array.from({ length: 8 }, () => pick(random, people)))].slice(0, 4);
+    const tags = archive
+      ? [
+          ...new Set([
+            pick(random, TAGS),
+            pick(random, LOCALITIES),
+            ...(random() < 0.3 ? [pick(random, TAGS)] : []),
+          ]),
+        ]
+      : [...new Set(Array.from({ length: 3 }, () => pick(random, TAGS)))];
     const paragraphs = Array.from({ length: 7 }, () =>
       Array.from({ length: 3 + Math.floor(random() * 3) }, () => pick(random, SENTENCES)).join(" "),
     );
@@ -155,12 +260,16 @@ export function* syntheticReportFiles(count: number, seed = 2021): Generator<Syn
       photos[5],
       paragraphs[6],
     ];
+    // In this order, so the classic shape draws as it always has.
+    const title = `Bài thử nghiệm ${index + 1}: ${pick(random, SENTENCES).split(" ").slice(0, 12).join(" ")}`;
+    const summary = pick(random, SENTENCES);
+    const category = pick(random, CATEGORIES);
     const frontMatter = [
       "---",
-      `title: ${yamlString(`Bài thử nghiệm ${index + 1}: ${pick(random, SENTENCES).split(" ").slice(0, 12).join(" ")}`)}`,
+      `title: ${yamlString(title)}`,
       `date: ${date.toISOString()}`,
-      `summary: ${yamlString(pick(random, SENTENCES))}`,
-      `category: ${yamlString(pick(random, CATEGORIES))}`,
+      `summary: ${yamlString(summary)}`,
+      `category: ${yamlString(category)}`,
       `tags: [${tags.map(yamlString).join(", ")}]`,
       "source:",
       "  name: Báo thử nghiệm",
@@ -173,15 +282,23 @@ export function* syntheticReportFiles(count: number, seed = 2021): Generator<Syn
       ]),
       "---",
     ];
-    yield { name: `${slug}.md`, slug, text: `${frontMatter.join("\n")}\n\n${body.join("\n\n")}\n` };
+    yield {
+      name: `${slug}.md`,
+      slug,
+      text: `${frontMatter.join("\n")}\n\n${body.join("\n\n")}\n`,
+      date,
+      category,
+      tags,
+      people: attendees.map((person) => person.name),
+    };
   }
 }
 
 /** Writes `count` report files into `directory` and returns their slugs. */
-export function writeSyntheticReports({ count, directory, seed = 2021 }: SyntheticOptions): string[] {
+export function writeSyntheticReports({ count, directory, seed = 2021, shape }: SyntheticOptions): string[] {
   mkdirSync(directory, { recursive: true });
   const slugs: string[] = [];
-  for (const file of syntheticReportFiles(count, seed)) {
+  for (const file of syntheticReportFiles(count, seed, shape)) {
     writeFileSync(path.join(directory, file.name), file.text);
     slugs.push(file.slug);
   }
