@@ -1,12 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ADMIN_CACHE, adminContentSecurityPolicy, isSameOrigin, newNonce } from "@/lib/auth/admin-policy";
-import { NOT_FOUND_CACHE } from "@/lib/cache-control";
+import { DOCUMENT_CACHE, NOT_FOUND_CACHE } from "@/lib/cache-control";
 import { isPublishedPhoto } from "@/lib/content";
+import { movedPage, NUMBERED_PAGE } from "@/lib/moved-pages";
 import { publicDirectory, readablePhotoFile } from "@/lib/photo-files";
 import { isKnownAction } from "@/lib/server/known-actions";
 
 // Runs for /quan-tri: refuses what another site's page sends there, and gives each editors'
-// page its nonce, its policy and its no-store, noindex headers. And for /images/…: Next serves
+// page its nonce, its policy and its no-store, noindex headers. For numbered listing pages: past
+// a list's cap, they moved for good (lib/moved-pages.ts). And for /images/…: Next serves
 // the files public/ held at start itself, following symbolic links, and /_next/image fetches
 // photos through here too; only a photo file by lib/photo-files.ts's rule that a published report
 // shows gets past. The image optimiser keeps its resized copies for hours, so its requests are
@@ -27,6 +29,7 @@ export async function proxy(request: NextRequest) {
       },
     });
   }
+  if (NUMBERED_PAGE.test(pathname)) return numberedPage(request);
   if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {
     return new NextResponse("Yêu cầu từ nơi khác bị từ chối.", {
       status: 403,
@@ -48,6 +51,19 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("Cache-Control", ADMIN_CACHE);
   response.headers.set("X-Robots-Tag", "noindex, nofollow");
+  return response;
+}
+
+/** A numbered page past its list's cap: a permanent move to its month or year, with one Location header. */
+function numberedPage(request: NextRequest): NextResponse {
+  const moved = movedPage(request.nextUrl.pathname);
+  if (!moved) return NextResponse.next();
+  // Next wants an absolute address here: this one, as the request named it, with the new path.
+  const target = request.nextUrl.clone();
+  target.pathname = moved;
+  target.search = "";
+  const response = NextResponse.redirect(target, 308);
+  response.headers.set("Cache-Control", DOCUMENT_CACHE);
   return response;
 }
 
@@ -95,7 +111,11 @@ export const config = {
     "/quan-tri/:path*",
     "/images/:path*",
     "/_next/image",
-    // Every other address only with a Next-Action header: readers' requests never run the proxy.
+    "/trang/:page",
+    "/chu-de/:slug/trang/:page",
+    "/chuyen-muc/:slug/trang/:page",
+    "/nguoi/:slug/trang/:page",
+    // Every other address only with a Next-Action header: other readers' requests never run the proxy.
     { source: "/((?!quan-tri).*)", has: [{ type: "header", key: "next-action" }] },
   ],
 };

@@ -1,20 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { monthHeading } from "@/components/archive/compact-reports";
 import { YearLinks } from "@/components/archive/year-links";
 import { Pagination } from "@/components/home/pagination";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
 import { DateLine } from "@/components/report/date-line";
 import { JsonLdScript } from "@/components/seo/json-ld";
-import {
-  type Appearance,
-  getPersonPage,
-  getPersonYear,
-  getYearOfListPage,
-  type Person,
-  vietnamMonth,
-} from "@/lib/content";
+import { type Appearance, getPersonPage, getPersonYear, type Person, vietnamMonth } from "@/lib/content";
 import { groupRuns } from "@/lib/group";
 import { pageParam, yearParam } from "@/lib/route-params";
 import { routes } from "@/lib/routes";
@@ -66,12 +59,8 @@ export function personMetadata(slug: string, page?: string): Metadata {
 export function PersonRoutePage({ slug, page }: { slug: string; page?: string }) {
   const number = pageParam(page);
   const listing = getPersonPage(slug, number);
-  if (!listing) {
-    // Old links to numbered pages past the cap: the year of the report that page would open with.
-    const year = getYearOfListPage("person", slug, number);
-    if (year !== null) permanentRedirect(routes.personYear(slug, year));
-    notFound();
-  }
+  // Pages past the cap moved to their year (proxy.ts answers those).
+  if (!listing) notFound();
   // /…/trang/1 would repeat the person's first page under a second address.
   if (page !== undefined && listing.page === 1) notFound();
   const { person } = listing;

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ReportsByMonth } from "@/components/archive/compact-reports";
 import { YearLinks } from "@/components/archive/year-links";
 import { ReportListing } from "@/components/home/report-listing";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
-import { getTopicPage, getTopicYear, getYearOfListPage, type Topic, type TopicKind } from "@/lib/content";
+import { getTopicPage, getTopicYear, type Topic, type TopicKind } from "@/lib/content";
 import { pageParam, yearParam } from "@/lib/route-params";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -40,12 +40,8 @@ export function topicMetadata(kind: TopicKind, slug: string, page?: string): Met
 export function TopicRoutePage({ kind, slug, page }: { kind: TopicKind; slug: string; page?: string }) {
   const number = pageParam(page);
   const listing = getTopicPage(kind, slug, number);
-  if (!listing) {
-    // Old links to numbered pages past the cap: the year of the report that page would open with.
-    const year = getYearOfListPage(kind, slug, number);
-    if (year !== null) permanentRedirect(yearHrefOf(kind)(slug, year));
-    notFound();
-  }
+  // Pages past the cap moved to their year (proxy.ts answers those).
+  if (!listing) notFound();
   // /…/trang/1 would repeat the topic's first page under a second address.
   if (page !== undefined && listing.page === 1) notFound();
   const { name } = listing.topic;

@@ -180,16 +180,14 @@ Bản tin này chỉ dùng cho kiểm thử các trang lưu trữ.
   async function movedTo(request: APIRequestContext, path: string): Promise<string> {
     const response = await request.get(own.at(path), { maxRedirects: 0 });
     expect(response.status(), path).toBe(308);
-    // Next sends Location twice on the response that first renders a redirect (vercel/next.js#82117):
-    // each copy must still name the same place.
-    const locations = new Set(
-      response
-        .headersArray()
-        .filter(({ name }) => name.toLowerCase() === "location")
-        .map(({ value }) => new URL(value, own.at("/")).pathname),
-    );
-    expect([...locations], path).toHaveLength(1);
-    return [...locations][0];
+    // One Location header: the proxy answers, not a page (whose first redirect Next sends with two,
+    // vercel/next.js#82117).
+    const locations = response
+      .headersArray()
+      .filter(({ name }) => name.toLowerCase() === "location")
+      .map(({ value }) => new URL(value, own.at("/")).pathname);
+    expect(locations, path).toHaveLength(1);
+    return locations[0];
   }
 
   test("the site's numbered pages end at 10, with a link to the months; past them, 308 to the month", async ({

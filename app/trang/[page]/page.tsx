@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { MonthArchiveLink } from "@/components/home/pagination";
 import { ReportListing } from "@/components/home/report-listing";
-import { getMonthOfListingPage, getReportPage } from "@/lib/content";
+import { getReportPage } from "@/lib/content";
 import { prerenderedParams } from "@/lib/pages";
 import { pageParam } from "@/lib/route-params";
 import { routes } from "@/lib/routes";
@@ -26,13 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ListingPage({ params }: Props) {
   const page = pageParam((await params).page);
   const listing = getReportPage(page);
-  if (!listing) {
-    // Old links to numbered pages past the cap: the month of the report that page would open with.
-    const month = getMonthOfListingPage(page);
-    if (month) permanentRedirect(routes.month(Number(month.slice(0, 4)), Number(month.slice(5))));
-    notFound();
-  }
-  if (listing.page === 1) notFound();
+  // Pages past the cap moved to their month (proxy.ts answers those).
+  if (!listing || listing.page === 1) notFound();
   return (
     <ReportListing
       listing={listing}
