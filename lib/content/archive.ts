@@ -1,8 +1,8 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, opendirSync, statSync } from "node:fs";
 import path from "node:path";
 import { perProcess } from "../process-singleton.mjs";
 import { isValidSlug } from "../slugs";
-import { contentDirectory, folderLabel, isReportFileName, listReportFiles } from "./files";
+import { contentDirectory, folderLabel, isReportFileName } from "./files";
 import { GLOSSARY_FILE, type Glossary, loadGlossary } from "./glossary";
 import { publicDirectory, publicImageMtime } from "./images";
 import { type LoadResult, loadReport } from "./load-report";
@@ -171,11 +171,10 @@ interface FolderFile {
   size: number;
 }
 
-/** What a look finds: the files present (with what a fresh read must match), those gone, and how the store last read them. */
+/** What a look finds: the files whose store read is not fresh (changed, new, or never read), and those gone. */
 interface Look {
-  present: FolderFile[];
+  stale: FolderFile[];
   removed: string[];
-  stamps: Map<string, FileStamp>;
 }
 
 function statOf(state: ArchiveState, name: string): FolderFile | null {
@@ -187,30 +186,44 @@ function statOf(state: ArchiveState, name: string): FolderFile | null {
   }
 }
 
+/**
+ * The files of the scope the store holds no fresh read of. A look at the whole folder goes through
+ * it one entry at a time, and through the store's rows one at a time for those gone, so that
+ * what it holds is what is stale, not the archive: 100,000 files' stamps at once did not fit
+ * the server's heap.
+ */
 function look(state: ArchiveState, scope: FileScope, photos: PhotoChanges): Look {
+  const stale: FolderFile[] = [];
+  const consider = (file: FolderFile | null) => {
+    if (file && !isFresh(state, file, state.store.stampOf(file.name), photos)) stale.push(file);
+  };
   if (scope === "all") {
-    const stamps = new Map(state.store.allStamps().map((stamp) => [stamp.file, stamp]));
-    const present = listReportFiles(state.directory).flatMap((name) => statOf(state, name) ?? []);
-    const names = new Set(present.map((file) => file.name));
-    return { present, removed: [...stamps.keys()].filter((name) => !names.has(name)), stamps };
+    const folder = opendirSync(/*turbopackIgnore: true*/ state.directory);
+    try {
+      for (let entry = folder.readSync(); entry; entry = folder.readSync()) {
+        if (entry.isFile() && isReportFileName(entry.name)) consider(statOf(state, entry.name));
+      }
+    } finally {
+      folder.closeSync();
+    }
+    const removed = state.store.fileNamesWhere((name) => !existsSync(/*turbopackIgnore: true*/ path.join(state.directory, name)));
+    return { stale: stale.sort((a, b) => (a.name < b.name ? -1 : 1)), removed };
   }
   // The files named, and those showing a photo that changed.
   const names = new Set([...scope].filter(isReportFileName));
   if (photos !== "all") for (const file of state.store.filesNaming([...photos])) names.add(file);
-  const stamps = new Map(state.store.stampsOf([...names]).map((stamp) => [stamp.file, stamp]));
-  const present: FolderFile[] = [];
   const removed: string[] = [];
   for (const name of names) {
     const file = statOf(state, name);
-    if (file) present.push(file);
-    else if (stamps.has(name)) removed.push(name);
+    if (file) consider(file);
+    else if (state.store.stampOf(name)) removed.push(name);
   }
-  return { present, removed, stamps };
+  return { stale, removed };
 }
 
-function isFresh(state: ArchiveState, file: FolderFile, known: FileStamp | undefined, photos: PhotoChanges) {
+function isFresh(state: ArchiveState, file: FolderFile, known: FileStamp | null, photos: PhotoChanges) {
   return (
-    known !== undefined &&
+    known !== null &&
     known.glossary === state.glossary?.stamp &&
     known.mtimeMs === file.mtimeMs &&
     known.size === file.size &&
@@ -246,22 +259,27 @@ class AddressWatch {
  * changed at which address. With `parsed`, takes those parses instead, and leaves a file changed
  * since its parse to the next pass.
  */
+/** What a pass reads: a scope to look at, or what an earlier look already found. */
+type PassFiles = FileScope | (() => Look);
+
 function readChangedFiles(
   state: ArchiveState,
-  scope: FileScope,
+  scope: PassFiles,
   photos: PhotoChanges,
   parsed?: Map<string, ParsedFile>,
 ): AddressChange[] {
   const { store } = state;
   currentGlossary(state);
   const watch = new AddressWatch(store.catalog);
-  const { present, removed, stamps } = look(state, scope, photos);
+  const { stale, removed } = typeof scope === "function" ? scope() : look(state, scope, photos);
   for (const file of removed) {
     watch.note(store.slugOf(file));
     store.remove(file);
   }
-  for (const file of present) {
-    if (isFresh(state, file, stamps.get(file.name), photos)) continue;
+  for (const found of stale) {
+    // As it is now: saved again, or read by another process, since the look.
+    const file = statOf(state, found.name);
+    if (!file || isFresh(state, file, store.stampOf(file.name), photos)) continue;
     const read = parsed?.get(file.name);
     if (parsed && (read?.mtimeMs !== file.mtimeMs || read.size !== file.size)) continue;
     const record = read ? recordFile(state, file.name, read) : parseFile(state, file.name, file);
@@ -276,8 +294,7 @@ function readChangedFiles(
 export function staleFiles(): string[] {
   const state = stateOf(contentDirectory());
   currentGlossary(state);
-  const { present, stamps } = look(state, "all", "all");
-  return present.filter((file) => !isFresh(state, file, stamps.get(file.name), "all")).map((file) => file.name);
+  return look(state, "all", "all").stale.map((file) => file.name);
 }
 
 /**
@@ -304,7 +321,7 @@ function summaryOf(report: Report): ReportSummary {
   return summary;
 }
 
-function refresh(state: ArchiveState, scope: FileScope, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): AddressChange[] {
+function refresh(state: ArchiveState, scope: PassFiles, photos: PhotoChanges, parsed?: Map<string, ParsedFile>): AddressChange[] {
   return state.store.transaction(() => readChangedFiles(state, scope, photos, parsed));
 }
 
@@ -358,28 +375,30 @@ export async function refreshArchive(
   const state = stateOf(contentDirectory());
   if (!parse) return refresh(state, scope, photos);
   const glossary = currentGlossary(state);
-  const { present, stamps } = look(state, scope, photos);
-  const stale = present
-    .filter((file) => !isFresh(state, file, stamps.get(file.name), photos))
-    .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.name < b.name ? 1 : -1));
+  const found = look(state, scope, photos);
+  const stale = [...found.stale].sort((a, b) => b.mtimeMs - a.mtimeMs || (a.name < b.name ? 1 : -1));
   // A look at the whole folder with files left to read: a report not read yet is read when asked for.
   liveness().filling = scope === "all" && stale.length > 0;
   let batch = new Map<string, ParsedFile>();
+  let batchFiles: FolderFile[] = [];
   let batchMs = FIRST_BATCH_MS;
   let since = performance.now();
   for (const [position, file] of stale.entries()) {
     batch.set(file.name, { ...file, glossary, result: await parse(state.directory, file.name, glossary) });
+    batchFiles.push(file);
     const full = batch.size >= BATCH_FILES || performance.now() - since >= batchMs;
     if (onBatch && position < stale.length - 1 && full) {
-      await onBatch(refresh(state, new Set(batch.keys()), photos, batch));
+      const files = batchFiles;
+      await onBatch(refresh(state, () => ({ stale: files, removed: [] }), photos, batch));
       batch = new Map();
+      batchFiles = [];
       batchMs = Math.min(LAST_BATCH_MS, batchMs * 2);
       since = performance.now();
     }
   }
-  // The last batch with the whole scope: files removed are taken out here.
+  // The last batch, with the files found gone: the folder is not looked at again.
   try {
-    return refresh(state, scope, photos, batch);
+    return refresh(state, () => ({ stale: found.stale, removed: found.removed }), photos, batch);
   } finally {
     liveness().filling = false;
   }

@@ -346,11 +346,13 @@ export class CatalogReader {
     return Number(statement(this.db, "SELECT value FROM meta WHERE key = 'generation'").pluck().get() ?? 0);
   }
 
-  /** Every visible report's slug and version: for comparing a whole index with the archive, once. */
-  allVersions(): Array<[string, number]> {
-    return (statement(this.db, "SELECT slug, version FROM files WHERE visible = 1").all() as Array<{ slug: string; version: number }>).map(
-      (row) => [row.slug, row.version],
-    );
+  /** The visible reports' slugs and versions after a slug, in slug order: a whole index compared with the archive a chunk at a time. */
+  versionsAfter(slug: string, limit: number): Array<[string, number]> {
+    const rows = statement(this.db, "SELECT slug, version FROM files WHERE slug > ? AND +visible = 1 ORDER BY slug LIMIT ?").all(slug, limit) as Array<{
+      slug: string;
+      version: number;
+    }>;
+    return rows.map((row) => [row.slug, row.version]);
   }
 
   /** Versions of these visible reports, by slug. */

@@ -204,15 +204,19 @@ export class ContentStore {
     return this.stamps(statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE written > ?").all(generation) as Row[]);
   }
 
-  /** How every file was last read: for a look at the whole folder (at start, `npm run check-content`). */
-  allStamps(): FileStamp[] {
-    return this.stamps(statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files").all() as Row[]);
+  /** How one file was last read; null for a file never read. */
+  stampOf(file: string): FileStamp | null {
+    const row = statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE file = ?").get(file) as Row | undefined;
+    return row ? this.stamps([row])[0] : null;
   }
 
-  /** How these files were last read (those never read are absent). */
-  stampsOf(files: readonly string[]): FileStamp[] {
-    const get = statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE file = ?");
-    return this.stamps(files.flatMap((file) => (get.get(file) as Row | undefined) ?? []));
+  /** The files the store holds that pass a test, going through them one at a time (a whole archive's names are not held at once). */
+  fileNamesWhere(test: (file: string) => boolean): string[] {
+    const found: string[] = [];
+    for (const file of statement(this.db, "SELECT file FROM files").pluck().iterate() as IterableIterator<string>) {
+      if (test(file)) found.push(file);
+    }
+    return found;
   }
 
   /** The files whose current or last good text names one of these photos (decoded addresses). */

@@ -58,51 +58,70 @@ function state(): SearchState {
   }));
 }
 
-/** What the index must hold at some addresses: the version published there, or null for none. */
-type Wanted = Map<string, number | null>;
+/** What the index must hold at an address: the version published there, or null for none. */
+type Wanted = [slug: string, version: number | null];
 
-/** Every published address against every indexed one: once per process, when the index may be behind by anything. */
-function wholeArchive(current: SearchState): Wanted {
+/** How many addresses of the archive and of the index are compared at a time. */
+const COMPARE_CHUNK = 2000;
+
+/**
+ * Every published address against every indexed one, in the order of their slugs, a chunk of each
+ * at a time: yields only those that differ, so a whole archive is never held at once. Once per
+ * process, when the index may be behind by anything.
+ */
+function* wholeArchive(current: SearchState): Generator<Wanted> {
   const catalog = archiveCatalog();
   current.comparedAt = catalog.generation();
-  const wanted: Wanted = new Map(catalog.allVersions());
-  for (const slug of current.index.versions().keys()) if (!wanted.has(slug)) wanted.set(slug, null);
-  return wanted;
+  let after = "";
+  for (;;) {
+    const published = catalog.versionsAfter(after, COMPARE_CHUNK);
+    const last = published.at(-1)?.[0];
+    // The index's slugs up to the same place (all the rest, after the archive's last chunk).
+    const indexed = new Map(current.index.versionsBetween(after, last ?? null));
+    for (const [slug, version] of published) {
+      if (indexed.get(slug) !== version) yield [slug, version];
+      indexed.delete(slug);
+    }
+    for (const slug of indexed.keys()) yield [slug, null];
+    if (last === undefined) return;
+    after = last;
+  }
 }
 
 /** Only the addresses a publishing pass changed. */
-function changedAddresses(changes: readonly AddressChange[]): Wanted {
-  return new Map(changes.map((change) => [change.slug, change.after?.version ?? null]));
+function changedAddresses(changes: readonly AddressChange[]): Wanted[] {
+  return changes.map((change) => [change.slug, change.after?.version ?? null]);
 }
 
 /**
  * The work that brings the index in step, one batch per step: reports published or changed are
  * indexed, those deleted or made drafts again taken out. Only what differs is touched.
  */
-function* syncSteps(current: SearchState, wanted: Wanted): Generator<void> {
-  const indexed = current.index.versionsOf([...wanted.keys()]);
-  const gone = [...wanted]
-    .filter(([slug, version]) => version === null && indexed.has(slug))
-    .map(([slug]) => slug);
-  if (gone.length > 0) current.index.remove(...gone);
-  const stale = [...wanted].filter(([slug, version]) => version !== null && indexed.get(slug) !== version);
-  let next = 0;
-  while (next < stale.length) {
+function* syncSteps(current: SearchState, wanted: Iterable<Wanted>): Generator<void> {
+  const pending = wanted[Symbol.iterator]();
+  let indexedNow = 0;
+  for (let next = pending.next(); !next.done;) {
     const started = performance.now();
     current.index.transaction(() => {
       do {
-        const [slug, version] = stale[next];
-        next += 1;
+        const [slug, version] = next.value;
+        next = pending.next();
         // Another process sharing the file may have indexed it meanwhile.
-        if (current.index.versionsOf([slug]).get(slug) === version) continue;
+        const indexed = current.index.versionsOf([slug]).get(slug);
+        if (version === null) {
+          if (indexed !== undefined) current.index.remove(slug);
+          continue;
+        }
+        if (indexed === version) continue;
         const found = archiveCatalog().bySlug(slug);
         if (!found || found.version !== version) continue;
         current.index.upsert({ ...searchDocument(loadWholeReport(found)), version: found.version });
-      } while (next < stale.length && performance.now() - started < SYNC_STEP_MS);
+        indexedNow += 1;
+      } while (!next.done && performance.now() - started < SYNC_STEP_MS);
     });
     yield;
   }
-  if (stale.length >= OPTIMIZE_AFTER) while (current.index.mergeStep()) yield;
+  if (indexedNow >= OPTIMIZE_AFTER) while (current.index.mergeStep()) yield;
 }
 
 /**
@@ -130,7 +149,7 @@ export async function catchUpSearchIndex(changes: readonly AddressChange[]): Pro
   }
   current.catchingUp = true;
   try {
-    let wanted = current.comparedAt < 0 ? wholeArchive(current) : changedAddresses(changes);
+    let wanted: Iterable<Wanted> = current.comparedAt < 0 ? wholeArchive(current) : changedAddresses(changes);
     for (;;) {
       const steps = syncSteps(current, wanted);
       for (;;) {

@@ -164,6 +164,10 @@ export class SearchIndex {
       deleteHeads: this.db.prepare("DELETE FROM heads WHERE rowid = ?"),
       deleteReport: this.db.prepare("DELETE FROM reports WHERE id = ?"),
       versions: this.db.prepare("SELECT slug, version FROM reports"),
+      versionsFrom: this.db.prepare("SELECT slug, version FROM reports WHERE slug > ? ORDER BY slug"),
+      versionsBetween: this.db.prepare(
+        "SELECT slug, version FROM reports WHERE slug > ? AND slug <= ? ORDER BY slug",
+      ),
       changes: this.db.prepare("SELECT total_changes()").pluck(),
       versionsOf: this.db.prepare(
         "SELECT slug, version FROM reports WHERE slug IN (SELECT value FROM json_each(?))",
@@ -243,6 +247,16 @@ export class SearchIndex {
       version: number;
     }>;
     return new Map(rows.map((row) => [row.slug, row.version]));
+  }
+
+  /** The indexed reports' slugs and versions after one slug, up to another (null: to the end), in slug order. */
+  versionsBetween(after: string, upTo: string | null): Array<[string, number]> {
+    const rows = (
+      upTo === null
+        ? this.statements.versionsFrom.all(after)
+        : this.statements.versionsBetween.all(after, upTo)
+    ) as Array<{ slug: string; version: number }>;
+    return rows.map((row) => [row.slug, row.version]);
   }
 
   /** Every indexed report's slug and the version it was indexed at. */
