@@ -192,33 +192,75 @@ function statOf(state: ArchiveState, name: string): FolderFile | null {
  * what it holds is what is stale, not the archive: 100,000 files' stamps at once did not fit
  * the server's heap.
  */
-function look(state: ArchiveState, scope: FileScope, photos: PhotoChanges): Look {
+/** How many entries a look at the whole folder goes through between two pauses (see lookInSteps). */
+const LOOK_STEP = 500;
+
+/**
+ * A look at the whole folder, pausing (yield) every LOOK_STEP entries: the folder one entry at a
+ * time, then the store's rows a chunk at a time for the files gone.
+ */
+function* lookAtAll(state: ArchiveState, photos: PhotoChanges): Generator<void, Look> {
   const stale: FolderFile[] = [];
-  const consider = (file: FolderFile | null) => {
-    if (file && !isFresh(state, file, state.store.stampOf(file.name), photos)) stale.push(file);
-  };
-  if (scope === "all") {
-    const folder = opendirSync(/*turbopackIgnore: true*/ state.directory);
-    try {
-      for (let entry = folder.readSync(); entry; entry = folder.readSync()) {
-        if (entry.isFile() && isReportFileName(entry.name)) consider(statOf(state, entry.name));
-      }
-    } finally {
-      folder.closeSync();
+  const folder = opendirSync(/*turbopackIgnore: true*/ state.directory);
+  try {
+    let seen = 0;
+    for (let entry = folder.readSync(); entry; entry = folder.readSync()) {
+      if (!entry.isFile() || !isReportFileName(entry.name)) continue;
+      const file = statOf(state, entry.name);
+      if (file && !isFresh(state, file, state.store.stampOf(file.name), photos)) stale.push(file);
+      if (++seen % LOOK_STEP === 0) yield;
     }
-    const removed = state.store.fileNamesWhere((name) => !existsSync(/*turbopackIgnore: true*/ path.join(state.directory, name)));
-    return { stale: stale.sort((a, b) => (a.name < b.name ? -1 : 1)), removed };
+  } finally {
+    folder.closeSync();
   }
+  const removed: string[] = [];
+  for (let names = state.store.fileNamesAfter("", LOOK_STEP); names.length > 0; ) {
+    for (const name of names) if (!existsSync(/*turbopackIgnore: true*/ path.join(state.directory, name))) removed.push(name);
+    yield;
+    names = state.store.fileNamesAfter(names[names.length - 1], LOOK_STEP);
+  }
+  return { stale: stale.sort((a, b) => (a.name < b.name ? -1 : 1)), removed };
+}
+
+/** Runs a look to its end, without pausing. */
+function finish(steps: Generator<void, Look>): Look {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The files of the scope the store holds no fresh read of. A look at the whole folder goes through
+ * it one entry at a time, and through the store's rows a chunk at a time for those gone, so that
+ * what it holds is what is stale, not the archive: 100,000 files' stamps at once did not fit the
+ * server's heap.
+ */
+function look(state: ArchiveState, scope: FileScope, photos: PhotoChanges): Look {
+  if (scope === "all") return finish(lookAtAll(state, photos));
   // The files named, and those showing a photo that changed.
   const names = new Set([...scope].filter(isReportFileName));
   if (photos !== "all") for (const file of state.store.filesNaming([...photos])) names.add(file);
+  const stale: FolderFile[] = [];
   const removed: string[] = [];
   for (const name of names) {
     const file = statOf(state, name);
-    if (file) consider(file);
-    else if (state.store.stampOf(name)) removed.push(name);
+    if (!file) {
+      if (state.store.stampOf(name)) removed.push(name);
+    } else if (!isFresh(state, file, state.store.stampOf(name), photos)) stale.push(file);
   }
   return { stale, removed };
+}
+
+/** The same look for the live server, letting requests in between steps: at start it goes through the whole folder. */
+async function lookInSteps(state: ArchiveState, scope: FileScope, photos: PhotoChanges): Promise<Look> {
+  if (scope !== "all") return look(state, scope, photos);
+  const steps = lookAtAll(state, photos);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function isFresh(state: ArchiveState, file: FolderFile, known: FileStamp | null, photos: PhotoChanges) {
@@ -375,7 +417,7 @@ export async function refreshArchive(
   const state = stateOf(contentDirectory());
   if (!parse) return refresh(state, scope, photos);
   const glossary = currentGlossary(state);
-  const found = look(state, scope, photos);
+  const found = await lookInSteps(state, scope, photos);
   const stale = [...found.stale].sort((a, b) => b.mtimeMs - a.mtimeMs || (a.name < b.name ? 1 : -1));
   // A look at the whole folder with files left to read: a report not read yet is read when asked for.
   liveness().filling = scope === "all" && stale.length > 0;

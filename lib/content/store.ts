@@ -210,13 +210,9 @@ export class ContentStore {
     return row ? this.stamps([row])[0] : null;
   }
 
-  /** The files the store holds that pass a test, going through them one at a time (a whole archive's names are not held at once). */
-  fileNamesWhere(test: (file: string) => boolean): string[] {
-    const found: string[] = [];
-    for (const file of statement(this.db, "SELECT file FROM files").pluck().iterate() as IterableIterator<string>) {
-      if (test(file)) found.push(file);
-    }
-    return found;
+  /** The files the store holds after a name, in name order, at most `limit`: the whole store a chunk at a time. */
+  fileNamesAfter(after: string, limit: number): string[] {
+    return statement(this.db, "SELECT file FROM files WHERE file > ? ORDER BY file LIMIT ?").pluck().all(after, limit) as string[];
   }
 
   /** The files whose current or last good text names one of these photos (decoded addresses). */
