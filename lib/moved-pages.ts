@@ -2,8 +2,8 @@ import { getMonthOfListingPage, getYearOfListPage, type ListKind } from "./conte
 import { pageParam } from "./route-params";
 import { routes } from "./routes";
 
-// Numbered pages past a list's cap (lib/content NUMBERED_PAGES) moved for good to the month or
-// year of the report they would open with. Answered by proxy.ts, before any page renders: Next
+// Numbered pages past a list's cap (lib/content NUMBERED_PAGES) moved for good to the page of the
+// month or year that shows the report they would open with. Answered by proxy.ts, before any page renders: Next
 // sends a page's own permanentRedirect with its Location header twice on the first, uncached
 // answer (vercel/next.js#82117), which some clients join into an address that does not exist.
 
@@ -23,10 +23,10 @@ export function movedPage(pathname: string): string | null {
   if (!match) return null;
   const [, list, slug, page] = match;
   if (!list) {
-    const month = getMonthOfListingPage(pageParam(page));
-    return month ? routes.month(Number(month.slice(0, 4)), Number(month.slice(5))) : null;
+    const place = getMonthOfListingPage(pageParam(page));
+    return place && routes.month(Number(place.period.slice(0, 4)), Number(place.period.slice(5)), place.page);
   }
   const kind = LISTS[list];
-  const year = getYearOfListPage(kind, slug, pageParam(page));
-  return year === null ? null : YEAR_PAGE[kind](slug, year);
+  const place = getYearOfListPage(kind, slug, pageParam(page));
+  return place && YEAR_PAGE[kind](slug, place.period, place.page);
 }

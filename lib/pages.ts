@@ -12,7 +12,11 @@ import {
   type ListKind,
   NUMBERED_PAGES,
   numberedPageCount,
+  PERIOD_PAGE_SIZE,
+  periodPageCount,
+  periodPageOf,
   topicLetter,
+  yearSpan,
   vietnamMonth,
 } from "./content";
 import { toVietnamIso } from "./dates";
@@ -33,17 +37,21 @@ export const PUBLISHED_ROUTES = [
   "/bai-viet/[slug]/anh-chia-se.png",
   "/luu-tru",
   "/luu-tru/[year]/[month]",
+  "/luu-tru/[year]/[month]/trang/[page]",
   "/chu-de",
   "/chu-de/theo-van/[letter]",
   "/chu-de/[slug]",
   "/chu-de/[slug]/trang/[page]",
   "/chu-de/[slug]/nam/[year]",
+  "/chu-de/[slug]/nam/[year]/trang/[page]",
   "/chuyen-muc/[slug]",
   "/chuyen-muc/[slug]/trang/[page]",
   "/chuyen-muc/[slug]/nam/[year]",
+  "/chuyen-muc/[slug]/nam/[year]/trang/[page]",
   "/nguoi/[slug]",
   "/nguoi/[slug]/trang/[page]",
   "/nguoi/[slug]/nam/[year]",
+  "/nguoi/[slug]/nam/[year]/trang/[page]",
   "/feed.xml",
   "/sitemap.xml",
   "/sitemaps/[file]",
@@ -183,8 +191,10 @@ export function sitemapFileEntries(name: string): SitemapEntry[] | null {
       entries.push({ url: absoluteUrl(routes.listingPage(page)) });
     }
     entries.push({ url: absoluteUrl(routes.topics) }, { url: absoluteUrl(routes.archive) });
-    for (const month of getMonths())
-      entries.push({ url: absoluteUrl(routes.month(month.year, month.monthNumber)) });
+    for (const month of getMonths()) {
+      for (let page = 1; page <= periodPageCount(month.count); page += 1)
+        entries.push({ url: absoluteUrl(routes.month(month.year, month.monthNumber, page)) });
+    }
     return entries;
   }
   const month = /^bai-(\d{4}-\d{2})$/.exec(name)?.[1];
@@ -232,6 +242,21 @@ function numberedPages(
   return Array.from({ length: pages - first + 1 }, (_, n) => first + n);
 }
 
+/**
+ * The pages of a month or a year that one report's change makes stale: the page it is or was on
+ * (its 0-based `index`, oldest first); when it entered, left or moved, every later page of the
+ * period too, and the one before when it is first on its page (a link to a next page may appear or go). `count` is the
+ * period's length after the change. Oldest first, a new report is at the end: one or two pages.
+ */
+function periodPages(index: number, moved: boolean, count: number): number[] {
+  const page = periodPageOf(index);
+  if (!moved) return [page];
+  const last = Math.max(page, periodPageCount(count + 1));
+  // First on its page: that page may be new, or gone, and the one before links to it.
+  const first = index % PERIOD_PAGE_SIZE === 0 ? Math.max(1, page - 1) : page;
+  return Array.from({ length: last - first + 1 }, (_, n) => first + n);
+}
+
 const positionOf = (version: PublishedVersion) => ({
   dateMs: version.report.date.getTime(),
   slug: version.report.slug,
@@ -240,8 +265,9 @@ const positionOf = (version: PublishedVersion) => ({
 /**
  * Every page one change at one address makes stale, worked out from its two versions and a few
  * queries of the store as it is after the change. How many: the report's page and card; up to 10
- * numbered pages of the site's list, its month and the months index; per list it is in (category,
- * tags, people), up to 3 numbered pages and its year; the topics indexes when it joins or leaves
+ * numbered pages of the site's list, its month's page (the later ones too when it moved) and the
+ * months index; per list it is in (category, tags, people), up to 3 numbered pages and its year's
+ * page (likewise); the topics indexes when it joins or leaves
  * a topic; the feed; four sitemap files at most; and the reports whose related list now differs.
  */
 export function pagesForChange(
@@ -250,18 +276,24 @@ export function pagesForChange(
 ): string[] {
   const paths = new Set<string>();
   const versions = [before, after].filter((version): version is PublishedVersion => version !== null);
-  for (const { report } of versions) {
-    paths.add(routes.report(report.slug));
-    paths.add(routes.reportPreviewImage(report.slug));
-    const month = vietnamMonth(report.date);
-    paths.add(routes.month(Number(month.slice(0, 4)), Number(month.slice(5))));
-    paths.add(routes.sitemapFile(monthName(month)));
-  }
   const moved =
     !before ||
     !after ||
     before.report.date.getTime() !== after.report.date.getTime() ||
     before.report.slug !== after.report.slug;
+  const months = new Map<string, number>();
+  for (const { report } of versions) {
+    paths.add(routes.report(report.slug));
+    paths.add(routes.reportPreviewImage(report.slug));
+    const month = vietnamMonth(report.date);
+    const index = catalog.olderInPeriod({ month }, { dateMs: report.date.getTime(), slug: report.slug });
+    months.set(month, Math.min(index, months.get(month) ?? index));
+    paths.add(routes.sitemapFile(monthName(month)));
+  }
+  for (const [month, index] of months) {
+    for (const page of periodPages(index, moved, catalog.monthCount(month)))
+      paths.add(routes.month(Number(month.slice(0, 4)), Number(month.slice(5)), page));
+  }
   // Counted only as far as matters: past the numbered pages and the feed, a rank changes nothing.
   const siteReach = Math.max(NUMBERED_PAGES.site * site.reportsPerPage, site.feedSize);
   const rankInSite = (version: PublishedVersion | null) =>
@@ -304,8 +336,20 @@ export function pagesForChange(
     }
     // Year pages are linked only from a list longer than its numbered pages.
     if (count + 1 > NUMBERED_PAGES.list * site.reportsPerPage) {
-      for (const version of [was, is])
-        if (version) paths.add(YEAR_HREF[list.kind](list.key, yearOf(version.report)));
+      const years = new Map<number, number>();
+      for (const version of [was, is]) {
+        if (!version) continue;
+        const year = yearOf(version.report);
+        const index = catalog.olderInPeriod(
+          { kind: list.kind, key: list.key, span: yearSpan(year) },
+          positionOf(version),
+        );
+        years.set(year, Math.min(index, years.get(year) ?? index));
+      }
+      for (const [year, index] of years) {
+        for (const page of periodPages(index, listMoved, catalog.yearCount(list.kind, list.key, year)))
+          paths.add(YEAR_HREF[list.kind](list.key, year, page));
+      }
     }
     if (list.kind !== "person" && (!was || !is)) paths.add(routes.topicLetter(topicLetter(list.key)));
   }

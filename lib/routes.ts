@@ -1,5 +1,7 @@
 /** Where things live on the site: one place, so links, metadata, feed and sitemap agree. */
 const two = (month: number) => String(month).padStart(2, "0");
+/** Page 1 is the address itself; later pages of a month or a year add /trang/N. */
+const withPage = (path: string, page: number) => (page === 1 ? path : `${path}/trang/${page}`);
 
 export const routes = {
   home: "/",
@@ -11,13 +13,14 @@ export const routes = {
   tag: (slug: string, page = 1) => (page === 1 ? `/chu-de/${slug}` : `/chu-de/${slug}/trang/${page}`),
   category: (slug: string, page = 1) =>
     page === 1 ? `/chuyen-muc/${slug}` : `/chuyen-muc/${slug}/trang/${page}`,
-  tagYear: (slug: string, year: number) => `/chu-de/${slug}/nam/${year}`,
-  categoryYear: (slug: string, year: number) => `/chuyen-muc/${slug}/nam/${year}`,
+  tagYear: (slug: string, year: number, page = 1) => withPage(`/chu-de/${slug}/nam/${year}`, page),
+  categoryYear: (slug: string, year: number, page = 1) => withPage(`/chuyen-muc/${slug}/nam/${year}`, page),
   person: (slug: string, page = 1) => (page === 1 ? `/nguoi/${slug}` : `/nguoi/${slug}/trang/${page}`),
-  personYear: (slug: string, year: number) => `/nguoi/${slug}/nam/${year}`,
+  personYear: (slug: string, year: number, page = 1) => withPage(`/nguoi/${slug}/nam/${year}`, page),
   /** The archive by month: a calendar of every month with reports. */
   archive: "/luu-tru",
-  month: (year: number, month: number) => `/luu-tru/${year}/${two(month)}`,
+  /** A month's reports, oldest first, a page of them at a time. */
+  month: (year: number, month: number, page = 1) => withPage(`/luu-tru/${year}/${two(month)}`, page),
   reportPreviewImage: (slug: string) => `/bai-viet/${slug}/anh-chia-se.png`,
   sitePreviewImage: "/anh-chia-se.png",
   search: "/tim-kiem",

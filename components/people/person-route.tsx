@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { monthHeading } from "@/components/archive/compact-reports";
+import { PeriodPagination } from "@/components/archive/period-pagination";
 import { YearLinks } from "@/components/archive/year-links";
 import { Pagination } from "@/components/home/pagination";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
@@ -83,27 +84,35 @@ export function PersonRoutePage({ slug, page }: { slug: string; page?: string })
   );
 }
 
-export function personYearMetadata(slug: string, year: string): Metadata {
-  const found = getPersonYear(slug, yearParam(year));
+function personYearOf(slug: string, year: string, page?: string) {
+  const number = pageParam(page);
+  // /…/trang/1 would repeat the year's first page under a second address.
+  if (page !== undefined && number === 1) return null;
+  return getPersonYear(slug, yearParam(year), number);
+}
+
+export function personYearMetadata(slug: string, year: string, page?: string): Metadata {
+  const found = personYearOf(slug, year, page);
   if (!found) return {};
   const { name } = found.person;
+  const number = found.items.page;
   return pageMetadata({
-    title: `${name}, năm ${year}`,
-    description: `Các bài viết có ${name} tham dự năm ${year}: ${found.items.length} bài, theo từng tháng.`,
-    path: routes.personYear(slug, Number(year)),
+    title: number === 1 ? `${name}, năm ${year}` : `${name}, năm ${year}, trang ${number}`,
+    description: `Các bài viết có ${name} tham dự năm ${year}, theo từng tháng, từ đầu năm.`,
+    path: routes.personYear(slug, Number(year), number),
   });
 }
 
-export function PersonYearPage({ slug, year }: { slug: string; year: string }) {
+export function PersonYearPage({ slug, year, page }: { slug: string; year: string; page?: string }) {
   const number = yearParam(year);
-  const found = getPersonYear(slug, number);
+  const found = personYearOf(slug, year, page);
   // Only a list longer than its numbered pages has year pages: a publish refreshes no other's.
   const years = getPersonPage(slug, 1)?.years ?? [];
   if (!found || years.length === 0) notFound();
   const { person, items } = found;
   return (
     <div className="listing">
-      <JsonLdScript data={personJsonLd(person, items)} />
+      <JsonLdScript data={personJsonLd(person, items.items)} />
       <Breadcrumbs
         crumbs={[
           { name: "Trang chủ", href: routes.home },
@@ -113,9 +122,10 @@ export function PersonYearPage({ slug, year }: { slug: string; year: string }) {
       />
       <h1 className="listing__heading">
         {person.name}, năm {number}
+        {items.page > 1 && `, trang ${items.page}`}
       </h1>
       <PersonIntro person={person} />
-      {groupRuns(items, (item) => vietnamMonth(item.report.date)).map((month) => (
+      {groupRuns(items.items, (item) => vietnamMonth(item.report.date)).map((month) => (
         <section key={month.key} className="archive-group" aria-labelledby={`thang-${month.key}`}>
           <h2 id={`thang-${month.key}`} className="archive-group__heading">
             {monthHeading(month.key)}
@@ -123,6 +133,12 @@ export function PersonYearPage({ slug, year }: { slug: string; year: string }) {
           <AppearanceList items={month.items} />
         </section>
       ))}
+      <PeriodPagination
+        page={items.page}
+        hasNext={items.hasNext}
+        pageHref={(n) => routes.personYear(slug, number, n)}
+        period="năm"
+      />
       <YearLinks years={years} yearHref={yearHref(slug)} current={number} />
     </div>
   );

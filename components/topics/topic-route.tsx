@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportsByMonth } from "@/components/archive/compact-reports";
+import { PeriodPagination } from "@/components/archive/period-pagination";
 import { YearLinks } from "@/components/archive/year-links";
 import { ReportListing } from "@/components/home/report-listing";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
@@ -56,20 +57,38 @@ export function TopicRoutePage({ kind, slug, page }: { kind: TopicKind; slug: st
   );
 }
 
-export function topicYearMetadata(kind: TopicKind, slug: string, year: string): Metadata {
-  const found = getTopicYear(kind, slug, yearParam(year));
+function topicYearOf(kind: TopicKind, slug: string, year: string, page?: string) {
+  const number = pageParam(page);
+  // /…/trang/1 would repeat the year's first page under a second address.
+  if (page !== undefined && number === 1) return null;
+  return getTopicYear(kind, slug, yearParam(year), number);
+}
+
+export function topicYearMetadata(kind: TopicKind, slug: string, year: string, page?: string): Metadata {
+  const found = topicYearOf(kind, slug, year, page);
   if (!found) return {};
   const { name } = found.topic;
+  const number = found.reports.page;
   return pageMetadata({
-    title: `${name}, năm ${year}`,
-    description: `${KIND_NAME[kind]} “${name}”: ${found.reports.length} bài viết năm ${year}, theo từng tháng.`,
-    path: yearHrefOf(kind)(slug, Number(year)),
+    title: number === 1 ? `${name}, năm ${year}` : `${name}, năm ${year}, trang ${number}`,
+    description: `${KIND_NAME[kind]} “${name}”: các bài viết năm ${year}, theo từng tháng, từ đầu năm.`,
+    path: yearHrefOf(kind)(slug, Number(year), number),
   });
 }
 
-export function TopicYearPage({ kind, slug, year }: { kind: TopicKind; slug: string; year: string }) {
+export function TopicYearPage({
+  kind,
+  slug,
+  year,
+  page,
+}: {
+  kind: TopicKind;
+  slug: string;
+  year: string;
+  page?: string;
+}) {
   const number = yearParam(year);
-  const found = getTopicYear(kind, slug, number);
+  const found = topicYearOf(kind, slug, year, page);
   // Only a list longer than its numbered pages has year pages: a publish refreshes no other's.
   const years = getTopicPage(kind, slug, 1)?.years ?? [];
   if (!found || years.length === 0) notFound();
@@ -79,9 +98,16 @@ export function TopicYearPage({ kind, slug, year }: { kind: TopicKind; slug: str
       <Breadcrumbs crumbs={trail(topic, number)} />
       <h1 className="listing__heading">
         {topic.name}, năm {number}
+        {reports.page > 1 && `, trang ${reports.page}`}
       </h1>
-      <p className="archive-summary">{reports.length} bài, mới nhất trước.</p>
-      <ReportsByMonth reports={reports} />
+      <p className="archive-summary">Theo thứ tự thời gian, từ đầu năm.</p>
+      <ReportsByMonth reports={reports.items} />
+      <PeriodPagination
+        page={reports.page}
+        hasNext={reports.hasNext}
+        pageHref={(n) => yearHrefOf(kind)(slug, number, n)}
+        period="năm"
+      />
       <YearLinks years={years} yearHref={(y) => yearHrefOf(kind)(slug, y)} current={number} />
     </div>
   );

@@ -117,6 +117,10 @@ export function membershipsOf(report: ReportSummary): Membership[] {
   return out;
 }
 
+const yearCountKind = (kind: string) => `${kind}-year`;
+// "/" sorts just before "0": a list's years are the keys from "slug/" up to "slug0".
+const yearCountKey = (key: string, year: string | number) => `${key}/${year}`;
+
 /** A place in a newest-first list: newer dates first, then slugs in code-point order. */
 export interface ListPosition {
   dateMs: number;
@@ -144,6 +148,8 @@ export class CatalogWriter {
     );
     const empty = statement(this.db, "DELETE FROM counts WHERE kind = ? AND key = ? AND n <= 0");
     const lists = statement(this.db, "SELECT kind, key, name FROM listed WHERE file = ?").all(file) as Array<{ kind: string; key: string; name: string }>;
+    // Each list's count per year too: its year pages and their links are read from here, not counted.
+    if (month) lists.push(...lists.map((list) => ({ kind: yearCountKind(list.kind), key: yearCountKey(list.key, month.slice(0, 4)), name: "" })));
     if (month) lists.push({ kind: "month", key: month, name: month });
     lists.push({ kind: "all", key: "", name: "" });
     for (const list of lists) {
@@ -205,6 +211,12 @@ export interface ListInfo {
   key: string;
   name: string;
   count: number;
+}
+
+/** A span of time, [fromMs, toMs), as epoch milliseconds. */
+export interface TimeSpan {
+  fromMs: number;
+  toMs: number;
 }
 
 export interface MonthCount {
@@ -269,14 +281,15 @@ export class CatalogReader {
     return statement(this.db, "SELECT count(*) FROM counts WHERE kind = ?").pluck().get(kind) as number;
   }
 
-  /** A page of a list, newest first; within a time span [fromMs, toMs) when given. */
-  entries(kind: ListKind, key: string, limit: number, offset = 0, span?: { fromMs: number; toMs: number }): ListEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT f.summary, f.version, l.rank, l.role FROM listed l JOIN files f ON f.file = l.file
+  /** A page of a list, newest first; within a time span [fromMs, toMs), oldest first, when given. */
+  entries(kind: ListKind, key: string, limit: number, offset = 0, span?: TimeSpan): ListEntry[] {
+    const order = span ? "l.date_ms ASC, l.slug DESC" : "l.date_ms DESC, l.slug";
+    const rows = statement(
+      this.db,
+      `SELECT f.summary, f.version, l.rank, l.role FROM listed l JOIN files f ON f.file = l.file
          WHERE l.kind = ? AND l.key = ? AND l.visible = 1 AND l.date_ms >= ? AND l.date_ms < ?
-         ORDER BY l.date_ms DESC, l.slug LIMIT ? OFFSET ?`,
-      )
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
       .all(kind, key, span?.fromMs ?? -8.64e15, span?.toMs ?? 8.64e15, limit, offset) as Array<{
       summary: Buffer;
       version: number;
@@ -323,22 +336,53 @@ export class CatalogReader {
     );
   }
 
-  monthEntries(month: string): ListEntry[] {
-    const rows = this.db
-      .prepare("SELECT summary, version FROM files WHERE visible = 1 AND month = ? ORDER BY date_ms DESC, slug")
-      .all(month) as Array<{ summary: Buffer; version: number }>;
+  /** A month's reports, oldest first: a page of them, or all (the month's sitemap file). */
+  monthEntries(month: string, limit = -1, offset = 0): ListEntry[] {
+    const rows = statement(
+      this.db,
+      "SELECT summary, version FROM files WHERE visible = 1 AND month = ? ORDER BY date_ms ASC, slug DESC LIMIT ? OFFSET ?",
+    ).all(month, limit, offset) as Array<{ summary: Buffer; version: number }>;
     return rows.map((row) => ({ report: summaryOf(row), rank: null, role: null, version: row.version }));
   }
 
   /** The years, in Vietnam time, in which a list has visible reports, newest first, with how many. */
   years(kind: ListKind, key: string): Array<{ year: number; count: number }> {
-    const rows = this.db
-      .prepare(
-        `SELECT CAST(strftime('%Y', (date_ms + ${VIETNAM_OFFSET_MS}) / 1000, 'unixepoch') AS INTEGER) AS year, count(*) AS n
-         FROM listed WHERE kind = ? AND key = ? AND visible = 1 GROUP BY year ORDER BY year DESC`,
+    const rows = statement(this.db, "SELECT key, n FROM counts WHERE kind = ? AND key > ? AND key < ? ORDER BY key DESC").all(
+      yearCountKind(kind),
+      `${key}/`,
+      `${key}0`,
+    ) as Array<{ key: string; n: number }>;
+    return rows.map((row) => ({ year: Number(row.key.slice(key.length + 1)), count: row.n }));
+  }
+
+  /** How many visible reports a list has in one year. */
+  yearCount(kind: ListKind, key: string, year: number): number {
+    const found = statement(this.db, "SELECT n FROM counts WHERE kind = ? AND key = ?").pluck().get(yearCountKind(kind), yearCountKey(key, year));
+    return (found as number | undefined) ?? 0;
+  }
+
+  /** How many visible reports one month has. */
+  monthCount(month: string): number {
+    return (statement(this.db, "SELECT n FROM counts WHERE kind = 'month' AND key = ?").pluck().get(month) as number | undefined) ?? 0;
+  }
+
+  /** How many visible reports of a month, or of a list within a span, are older than this place: its index, oldest first. */
+  olderInPeriod(period: { month: string } | { kind: ListKind; key: string; span: TimeSpan }, { dateMs, slug }: ListPosition): number {
+    if ("month" in period) {
+      return statement(
+        this.db,
+        "SELECT count(*) FROM files WHERE visible = 1 AND month = ? AND (date_ms < ? OR (date_ms = ? AND slug > ?))",
       )
-      .all(kind, key) as Array<{ year: number; n: number }>;
-    return rows.map((row) => ({ year: row.year, count: row.n }));
+        .pluck()
+        .get(period.month, dateMs, dateMs, slug) as number;
+    }
+    return statement(
+      this.db,
+      `SELECT count(*) FROM listed WHERE kind = ? AND key = ? AND visible = 1 AND date_ms >= ?
+         AND (date_ms < ? OR (date_ms = ? AND slug > ?))`,
+    )
+      .pluck()
+      .get(period.kind, period.key, period.span.fromMs, dateMs, dateMs, slug) as number;
   }
 
   /** A counter every write to the store moves on. */

@@ -1,6 +1,7 @@
 import { site } from "../site";
 import { archiveCatalog, loadWholeReport, photoIsShown, readOnDemand } from "./archive";
 import { type ListEntry, type ListKind, type TopicKind, vietnamMonth } from "./catalog";
+import { getListYearPage, getMonthPage, listYearPageOf, monthPageOf, type PeriodPage } from "./periods";
 import { relatedReports } from "./related";
 import type { Report, ReportSummary } from "./types";
 
@@ -9,6 +10,7 @@ export type { TextPart } from "./glossary";
 export { ContentError } from "./problems";
 export { personSlug, topicSlug, vietnamMonth } from "./catalog";
 export type { ListKind, TopicKind } from "./catalog";
+export { monthKey, PERIOD_PAGE_SIZE, periodPageCount, periodPageOf, type PeriodPage, yearSpan } from "./periods";
 
 // What pages ask of the archive, each answer one bounded query on the store (lib/content/catalog):
 // a page costs the same at any archive size, and no process holds the archive in its heap.
@@ -105,14 +107,22 @@ export function getReportPage(page: number): ReportPage | null {
   return { reports, page, pageCount, total };
 }
 
+/** An archive page: the period (a month, "2021-01", or a year) and the page of it. */
+export interface PeriodPlace<Period> {
+  period: Period;
+  page: number;
+}
+
 /**
- * Where a numbered page past the cap now lives: the month page of the report that would have
- * opened it (/trang/57 of an old link). Null when the list never reaches that far.
+ * Where a numbered page past the cap now lives: the page of the month that shows the report
+ * that would have opened it (/trang/57 of an old link). Null when the list never reaches that far.
  */
-export function getMonthOfListingPage(page: number): string | null {
+export function getMonthOfListingPage(page: number): PeriodPlace<string> | null {
   if (!Number.isInteger(page) || page <= NUMBERED_PAGES.site) return null;
   const [first] = archiveCatalog().newest(1, offsetOf(page));
-  return first ? vietnamMonth(first.report.date) : null;
+  if (!first) return null;
+  const position = { dateMs: first.report.date.getTime(), slug: first.report.slug };
+  return { period: vietnamMonth(first.report.date), page: monthPageOf(position) };
 }
 
 export interface MonthCount {
@@ -136,14 +146,9 @@ export function getYears(): number[] {
   return [...new Set(getMonths().map((month) => month.year))];
 }
 
-/** A month's published reports, newest first; null for a month without any (or not a month). */
-export function getMonthReports(year: number, month: number): ReportSummary[] | null {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 1000 || year > 9999) return null;
-  const key = `${year}-${String(month).padStart(2, "0")}`;
-  const reports = archiveCatalog()
-    .monthEntries(key)
-    .map((entry) => entry.report);
-  return reports.length > 0 ? reports : null;
+/** One page of a month's published reports, oldest first; null for a month without any or a page past its end. */
+export function getMonthReports(year: number, month: number, page = 1): PeriodPage<ReportSummary> | null {
+  return getMonthPage(year, month, page);
 }
 
 function topicOf(kind: TopicKind, slug: string): Topic | null {
@@ -188,12 +193,6 @@ function listPage(kind: ListKind, key: string, total: number, page: number): Lis
   return { items, page, pageCount, total, years: archiveYears(kind, key, total) };
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-/** The span of a year in Vietnam time, as epoch milliseconds. */
-function yearSpan(year: number) {
-  return { fromMs: Date.UTC(year, 0, 1) - VIETNAM_OFFSET_MS, toMs: Date.UTC(year + 1, 0, 1) - VIETNAM_OFFSET_MS };
-}
-
 export interface TopicPage extends ReportPage {
   topic: Topic;
   years: Array<{ year: number; count: number }>;
@@ -207,21 +206,28 @@ export function getTopicPage(kind: TopicKind, slug: string, page: number): Topic
   return { topic, reports: listing.items.map((item) => item.report), page, pageCount: listing.pageCount, total: topic.count, years: listing.years };
 }
 
-/** A topic's reports of one year, newest first; null for an unknown topic or a year without any. */
-export function getTopicYear(kind: TopicKind, slug: string, year: number): { topic: Topic; reports: ReportSummary[] } | null {
+/** One page of a topic's reports of one year, oldest first; null for an unknown topic, a year without any or a page past its end. */
+export function getTopicYear(
+  kind: TopicKind,
+  slug: string,
+  year: number,
+  page = 1,
+): { topic: Topic; reports: PeriodPage<ReportSummary> } | null {
   const topic = topicOf(kind, slug);
-  if (!topic || !Number.isInteger(year)) return null;
-  const reports = archiveCatalog()
-    .entries(kind, slug, -1, 0, yearSpan(year))
-    .map((entry) => entry.report);
-  return reports.length > 0 ? { topic, reports } : null;
+  const found = topic && getListYearPage(kind, slug, year, page);
+  return topic && found ? { topic, reports: { ...found, items: found.items.map((entry) => entry.report) } } : null;
 }
 
-/** Where a topic's or person's numbered page past the cap now lives: the year of its first report. */
-export function getYearOfListPage(kind: ListKind, slug: string, page: number): number | null {
+/**
+ * Where a topic's or person's numbered page past the cap now lives: the page of the year that
+ * shows the report that would have opened it.
+ */
+export function getYearOfListPage(kind: ListKind, slug: string, page: number): PeriodPlace<number> | null {
   if (!Number.isInteger(page) || page <= NUMBERED_PAGES.list) return null;
   const [first] = archiveCatalog().entries(kind, slug, 1, offsetOf(page));
-  return first ? Number(vietnamMonth(first.report.date).slice(0, 4)) : null;
+  if (!first) return null;
+  const position = { dateMs: first.report.date.getTime(), slug: first.report.slug };
+  return { period: Number(vietnamMonth(first.report.date).slice(0, 4)), page: listYearPageOf(kind, slug, position) };
 }
 
 export function getPerson(slug: string): Person | null {
@@ -240,12 +246,11 @@ export function getPersonPage(slug: string, page: number): PersonPage | null {
   return person && listing ? { person, ...listing } : null;
 }
 
-/** A person's appearances of one year, newest first; null for an unknown person or a year without any. */
-export function getPersonYear(slug: string, year: number): { person: Person; items: Appearance[] } | null {
+/** One page of a person's appearances of one year, oldest first; null for an unknown person, a year without any or a page past its end. */
+export function getPersonYear(slug: string, year: number, page = 1): { person: Person; items: PeriodPage<Appearance> } | null {
   const person = getPerson(slug);
-  if (!person || !Number.isInteger(year)) return null;
-  const items = archiveCatalog().entries("person", slug, -1, 0, yearSpan(year));
-  return items.length > 0 ? { person, items } : null;
+  const found = person && getListYearPage("person", slug, year, page);
+  return person && found ? { person, items: found } : null;
 }
 
 /** People whose names start with these letters, most reported first: search's suggestions. */

@@ -64,7 +64,7 @@ interface Row {
 }
 
 // Moved on whenever SCHEMA changes: an older store is then dropped and filled again.
-const LAYOUT = 4;
+const LAYOUT = 5;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,

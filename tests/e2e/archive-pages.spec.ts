@@ -129,12 +129,13 @@ test("a short list has no year pages and no numbered pages past its first", asyn
 test.describe("an archive longer than its numbered pages", () => {
   test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-  // 230 bulletins, every fifth day back from 28 December 2019: older than every e2e report, so the
-  // site's list is the four e2e reports, then bulletin 1, 2 … One tag, category and person each.
+  // 230 bulletins, every third day back from 28 December 2019: older than every e2e report, so the
+  // site's list is the four e2e reports, then bulletin 1, 2 … One tag, category and person each;
+  // more than a page of them in 2019.
   const COUNT = 230;
   const E2E_REPORTS = 4;
   const DAY_MS = 86_400_000;
-  const dateOf = (n: number) => new Date(Date.UTC(2019, 11, 28, 2) - (n - 1) * 5 * DAY_MS);
+  const dateOf = (n: number) => new Date(Date.UTC(2019, 11, 28, 2) - (n - 1) * 3 * DAY_MS);
   const ymd = (n: number) => dateOf(n).toISOString().slice(0, 10);
   /** The bulletin at a 0-based position of a newest-first list of bulletins. */
   const nthBulletin = (position: number) => position + 1;
@@ -242,24 +243,55 @@ Bản tin này chỉ dùng cho kiểm thử các trang lưu trữ.
       [...yearCounts].map(([year, count]) => `${year} (${count} bài)`),
     );
 
-    const year = dateOf(nthBulletin(60)).getUTCFullYear();
+    // A year's pages hold 100 bulletins each, oldest first: /trang/4 opens with bulletin 61, on
+    // the page of its year that holds it.
+    const moved = nthBulletin(60);
+    const year = dateOf(moved).getUTCFullYear();
+    const olderInYear = Array.from({ length: COUNT }, (_, i) => i + 1).filter(
+      (n) => n > moved && dateOf(n).getUTCFullYear() === year,
+    ).length;
+    const yearPage = Math.floor(olderInYear / 100) + 1;
+    const suffix = yearPage === 1 ? "" : `/trang/${yearPage}`;
     expect(await movedTo(request, "/chu-de/luu-tru-thu-nghiem/trang/4")).toBe(
-      `/chu-de/luu-tru-thu-nghiem/nam/${year}`,
+      `/chu-de/luu-tru-thu-nghiem/nam/${year}${suffix}`,
     );
-    expect(await movedTo(request, "/chuyen-muc/thoi-su/trang/4")).toBe(`/chuyen-muc/thoi-su/nam/${year}`);
+    expect(await movedTo(request, "/chuyen-muc/thoi-su/trang/4")).toBe(
+      `/chuyen-muc/thoi-su/nam/${year}${suffix}`,
+    );
 
-    await years.getByRole("link", { name: `${year} (${yearCounts.get(year)} bài)` }).click();
-    await expect(page).toHaveURL(own.at(`/chu-de/luu-tru-thu-nghiem/nam/${year}`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Lưu trữ thử nghiệm, năm ${year}`);
-    await expect(trail(page)).toHaveText(["Trang chủ", "Chủ đề", "Lưu trữ thử nghiệm", `Năm ${year}`]);
-    await expect(page.locator(".compact-list__item")).toHaveCount(yearCounts.get(year) ?? 0);
-    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(
-      year === 2019 ? "Tháng 12/2019" : /^Tháng \d+\/\d{4}$/,
+    const count2019 = yearCounts.get(2019) ?? 0;
+    expect(count2019).toBeGreaterThan(100);
+    await years.getByRole("link", { name: `2019 (${count2019} bài)` }).click();
+    await expect(page).toHaveURL(own.at("/chu-de/luu-tru-thu-nghiem/nam/2019"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lưu trữ thử nghiệm, năm 2019");
+    await expect(trail(page)).toHaveText(["Trang chủ", "Chủ đề", "Lưu trữ thử nghiệm", "Năm 2019"]);
+    const items = page.locator(".compact-list__item");
+    await expect(items).toHaveCount(100);
+    // Oldest first: the earliest bulletin of 2019 opens the year.
+    const oldest2019 = Math.max(
+      ...Array.from({ length: COUNT }, (_, i) => i + 1).filter((n) => dateOf(n).getUTCFullYear() === 2019),
     );
-    await expect(years.locator("[aria-current=page]")).toHaveText(`${year} (${yearCounts.get(year)} bài)`);
+    await expect(items.first().getByRole("link")).toHaveText(`Bản tin lưu trữ số ${oldest2019}`);
+    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(
+      `Tháng ${dateOf(oldest2019).getUTCMonth() + 1}/2019`,
+    );
+    await expect(years.locator("[aria-current=page]")).toHaveText(`2019 (${count2019} bài)`);
+    const yearPages = page.getByRole("navigation", { name: "Các trang của năm" });
+    await yearPages.getByRole("link", { name: "Trang sau →" }).click();
+    await expect(page).toHaveURL(own.at("/chu-de/luu-tru-thu-nghiem/nam/2019/trang/2"));
+    await expect(items).toHaveCount(count2019 - 100);
+    await expect(items.last().getByRole("link")).toHaveText("Bản tin lưu trữ số 1");
+    await expect(yearPages.getByRole("link", { name: "Trang sau →" })).toHaveCount(0);
+    await expect(page).toHaveTitle(/Lưu trữ thử nghiệm, năm 2019, trang 2/);
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(page);
-    for (const path of ["/chu-de/luu-tru-thu-nghiem/nam/19", "/chu-de/luu-tru-thu-nghiem/nam/2030"]) {
+    for (const path of [
+      "/chu-de/luu-tru-thu-nghiem/nam/19",
+      "/chu-de/luu-tru-thu-nghiem/nam/2030",
+      "/chu-de/luu-tru-thu-nghiem/nam/2019/trang/1",
+      "/chu-de/luu-tru-thu-nghiem/nam/2019/trang/3",
+      "/luu-tru/2019/12/trang/2",
+    ]) {
       expect((await request.get(own.at(path))).status(), path).toBe(404);
     }
   });

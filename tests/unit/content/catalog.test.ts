@@ -9,16 +9,20 @@ import {
   getPeople,
   getPerson,
   getPersonPage,
+  getPersonYear,
   getRelatedReports,
   getReportPage,
   getReportSummaryBySlug,
   getTopicPage,
+  getTopicYear,
   getTopics,
   personSlug,
   sortTopics,
   topicSlug,
 } from "@/lib/content";
 import { readingMinutes } from "@/lib/content/load-report";
+import { movedPage } from "@/lib/moved-pages";
+import { pagesForChange } from "@/lib/pages";
 import { archiveCatalog, archiveProblems, refreshArchive } from "@/lib/content/refresh";
 import { stubFolders } from "../support/environment";
 import { REPO_PUBLIC } from "../support/paths";
@@ -246,7 +250,7 @@ describe("counts and lists as files are written", () => {
     expect(slugsOf(getTopicPage("tag", "giao-duc", 1)?.reports)).toEqual(["b"]);
     expect(monthCounts()).toEqual([["2021-02", 2]]);
     expect(getMonthReports(2021, 1)).toBeNull();
-    expect(slugsOf(getMonthReports(2021, 2) ?? [])).toEqual(["a", "b"]);
+    expect(slugsOf(getMonthReports(2021, 2)?.items)).toEqual(["b", "a"]);
     // The person was dropped from a.
     expect(getPerson("tran-ngoc-tu")).toBeNull();
 
@@ -406,5 +410,89 @@ describe("reading time", () => {
     expect(readingMinutes(0)).toBe(1);
     expect(readingMinutes(650)).toBe(3);
     expect(readingMinutes(1000)).toBe(5);
+  });
+});
+
+describe("a month's and a list's year, in pages that keep their reports", () => {
+  const MARCH = 230;
+  /** Report n of March 2021: one every three hours from the 1st, in order. */
+  const march = (n: number) => {
+    const at = new Date(Date.UTC(2021, 2, 1, 1) + n * 3 * 3_600_000);
+    return at.toISOString().replace(".000Z", "Z");
+  };
+  const fill = async () => {
+    const archive = archiveFolder();
+    for (let n = 0; n < MARCH; n += 1) {
+      archive.write(`thang-ba-${String(n).padStart(3, "0")}`, {
+        date: march(n),
+        category: "Thời sự",
+        tags: ["Quốc phòng"],
+        attendees: [{ name: "Trần Ngọc Tú" }],
+      });
+    }
+    await archive.publish();
+    return archive;
+  };
+
+  it("are read oldest first, 100 to a page, the last page holding the rest", async () => {
+    await fill();
+    const pages = [1, 2, 3].map((page) => getMonthReports(2021, 3, page));
+    expect(pages.map((page) => page?.items.length)).toEqual([100, 100, 30]);
+    expect(pages.map((page) => page?.hasNext)).toEqual([true, true, false]);
+    expect(pages[0]?.items[0].slug).toBe("thang-ba-000");
+    expect(pages[2]?.items.at(-1)?.slug).toBe("thang-ba-229");
+    const dates = pages.flatMap((page) => page?.items ?? []).map((report) => report.date.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    expect(getMonthReports(2021, 3, 4)).toBeNull();
+    expect(getMonthReports(2021, 3, 0)).toBeNull();
+
+    expect(getTopicYear("tag", "quoc-phong", 2021, 3)?.reports.items).toHaveLength(30);
+    expect(getPersonYear("tran-ngoc-tu", 2021, 2)?.items.items[0].report.slug).toBe("thang-ba-100");
+    expect(getTopicPage("category", "thoi-su", 1)?.years).toEqual([{ year: 2021, count: MARCH }]);
+    expect(getTopicYear("tag", "quoc-phong", 2020)).toBeNull();
+  });
+
+  it("a numbered page past the cap moves to the page of the month or year holding its first report", async () => {
+    await fill();
+    // /trang/11 opened with the 201st newest, index 29 of March oldest first: page 1.
+    expect(movedPage("/trang/11")).toBe("/luu-tru/2021/03");
+    // A list's /trang/4 opened with its 61st newest, index 169: the year's page 2.
+    expect(movedPage("/chu-de/quoc-phong/trang/4")).toBe("/chu-de/quoc-phong/nam/2021/trang/2");
+    expect(movedPage("/nguoi/tran-ngoc-tu/trang/12")).toBe("/nguoi/tran-ngoc-tu/nam/2021");
+    expect(movedPage("/trang/3")).toBeNull();
+  });
+
+  it("a new report at the end of the month refreshes the period's last page, not the others", async () => {
+    const archive = await fill();
+    archive.write("thang-ba-moi", { date: "2021-03-31T20:00:00+07:00", category: "Thời sự", tags: ["Quốc phòng"] });
+    const [change] = await archive.publish();
+    const stale = pagesForChange(change).filter((path) => /\/nam\/|\/luu-tru\/\d/.test(path));
+    expect(stale.sort()).toEqual([
+      "/chu-de/quoc-phong/nam/2021/trang/3",
+      "/chuyen-muc/thoi-su/nam/2021/trang/3",
+      "/luu-tru/2021/03/trang/3",
+    ]);
+  });
+
+  it("one that opens a new page refreshes the page before too; one backdated, every page from its own", async () => {
+    const archive = await fill();
+    // 70 more between the first ones: three full pages.
+    for (let n = 0; n < 70; n += 1)
+      archive.write(`them-${n}`, { date: march(n).replace(/T(\d\d):00/, "T$1:30"), category: "Thời sự" });
+    await archive.publish();
+    archive.write("trang-bon", { date: "2021-03-31T23:00:00+07:00", category: "Thời sự" });
+    const [added] = await archive.publish();
+    expect(pagesForChange(added).filter((path) => path.startsWith("/luu-tru/2021/03")).sort()).toEqual([
+      "/luu-tru/2021/03/trang/3",
+      "/luu-tru/2021/03/trang/4",
+    ]);
+    archive.write("dau-thang", { date: "2021-03-01T07:00:00+07:00", category: "Thời sự" });
+    const [backdated] = await archive.publish();
+    expect(pagesForChange(backdated).filter((path) => path.startsWith("/luu-tru/2021/03")).sort()).toEqual([
+      "/luu-tru/2021/03",
+      "/luu-tru/2021/03/trang/2",
+      "/luu-tru/2021/03/trang/3",
+      "/luu-tru/2021/03/trang/4",
+    ]);
   });
 });

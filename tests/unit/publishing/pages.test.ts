@@ -98,13 +98,14 @@ describe("every address the site publishes", () => {
     expect(entries[0].lastModified).toBe("2024-03-28T08:00:00+07:00");
   });
 
-  it("lists a month's reports, newest first with their dates, in that month's file", () => {
+  it("lists a month's reports, oldest first with their dates, in that month's file", () => {
     const march = sitemapFileEntries("bai-2024-03") ?? [];
     expect(march).toHaveLength(28);
     expect(march[0]).toEqual({
-      url: absoluteUrl("/bai-viet/bai-28"),
-      lastModified: "2024-03-28T08:00:00+07:00",
+      url: absoluteUrl("/bai-viet/bai-1"),
+      lastModified: "2024-03-01T08:00:00+07:00",
     });
+    expect(march[27].url).toBe(absoluteUrl("/bai-viet/bai-28"));
     expect(sitemapFileEntries("bai-2023-12")?.map((entry) => entry.url)).toEqual([
       absoluteUrl("/bai-viet/bai-cu"),
     ]);
