@@ -186,12 +186,6 @@ function statOf(state: ArchiveState, name: string): FolderFile | null {
   }
 }
 
-/**
- * The files of the scope the store holds no fresh read of. A look at the whole folder goes through
- * it one entry at a time, and through the store's rows one at a time for those gone, so that
- * what it holds is what is stale, not the archive: 100,000 files' stamps at once did not fit
- * the server's heap.
- */
 /** How many entries a look at the whole folder goes through between two pauses (see lookInSteps). */
 const LOOK_STEP = 500;
 
@@ -488,6 +482,13 @@ export function archiveStoreId(): string {
  */
 export function photoIsShown(src: string, drafts: boolean): boolean {
   return stateOf(contentDirectory()).store.showsPhoto(src, drafts);
+}
+
+/** The photos a broken report names that are not published (see ContentStore.unshownPhotos), with each one's file time or null while it is missing. */
+export function waitingPhotos(limit: number): Array<{ src: string; mtimeMs: number | null }> {
+  return stateOf(contentDirectory())
+    .store.unshownPhotos(limit)
+    .map((src) => ({ src, mtimeMs: publicImageMtime(encodeURI(src)) }));
 }
 
 /** Whether any report file in the folder names the photo at this decoded address. */

@@ -21,6 +21,7 @@ export {
   refreshArchive,
   startLiveArchive,
   staleFiles,
+  waitingPhotos,
 } from "./archive";
 export { decodedAddress } from "./store";
 export { type CatalogReader, membershipsOf } from "./catalog";

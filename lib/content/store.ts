@@ -376,6 +376,14 @@ export class ContentStore {
     return statement(this.db, SHOWN_PHOTO).get(src, Number(drafts)) !== undefined;
   }
 
+  /**
+   * Photos that only a broken text names (decoded addresses), at most `limit`: those a report may be
+   * waiting for, as few as there are broken files, whatever the archive's size.
+   */
+  unshownPhotos(limit: number): string[] {
+    return statement(this.db, "SELECT DISTINCT src FROM photos WHERE shown = 0 LIMIT ?").pluck().all(limit) as string[];
+  }
+
   /** Whether any report file, draft, broken or published, names the photo at this decoded address. */
   usesPhoto(src: string): boolean {
     return statement(this.db, "SELECT 1 FROM photos WHERE src = ? LIMIT 1").get(src) !== undefined;

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, watch } from "node:fs";
 import path from "node:path";
-import { watch } from "chokidar";
 import {
   type AddressChange,
   createWorkerParser,
@@ -15,6 +14,7 @@ import {
   GLOSSARY_FILE,
   isReportFileName,
   publicDirectory,
+  waitingPhotos,
 } from "../content/refresh";
 import { TRASH_SWEEP_MS, trashSweeper } from "../editorial/trash";
 import { catchUpSearchIndex } from "../search/archive-search";
@@ -32,6 +32,10 @@ const MAX_WAIT_MS = 1000;
  * (500 changes took 4 s and named 4,000 pages at 30,000 reports); marking everything costs nothing.
  */
 const MASS_CHANGE = 100;
+/** How often the photos broken reports name are looked for: one copied in publishes its report within this. */
+const WAITING_PHOTOS_MS = 1000;
+/** At most this many of them each time (as many as a few hundred broken reports name). */
+const WAITING_PHOTOS_MAX = 2000;
 
 const log = (line: string) => console.log(`[đăng bài] ${line}`);
 
@@ -75,11 +79,6 @@ function reportParser(): ReportParser | undefined {
   if (existsSync(/*turbopackIgnore: true*/ file)) return createWorkerParser(file).parse;
   console.error(`[đăng bài] Không thấy ${file}: bài được đọc ngay trong luồng trả lời yêu cầu`);
   return undefined;
-}
-
-/** "/images/bai/anh-1.jpg" for a file under the public folder, as reports refer to it. */
-function photoAddress(publicDir: string, file: string): string {
-  return `/${path.relative(publicDir, file).split(path.sep).join("/")}`;
 }
 
 /**
@@ -173,33 +172,44 @@ export function startPublishing(): void {
     }, wait);
   };
 
-  const isWatchedFile = (file: string) => {
-    const name = path.basename(file);
-    return path.dirname(file) === contentDir && (isReportFileName(name) || name === GLOSSARY_FILE);
-  };
+  const isWatchedName = (name: string) => isReportFileName(name) || name === GLOSSARY_FILE;
 
-  const watcher = watch([contentDir, publicDir], {
-    ignoreInitial: true,
-    // A photo being copied is read once it has stopped growing, not half-written.
-    awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
-    // In the content folder only reports and the glossary count (not the problems file, not subfolders).
-    ignored: (file) => file.startsWith(contentDir + path.sep) && !isWatchedFile(file),
-  });
-  watcher.on("all", (_event, file) => {
-    if (file.startsWith(publicDir + path.sep) && photos !== "all") photos.add(photoAddress(publicDir, file));
-    if (path.dirname(file) === contentDir && files !== "all") {
-      if (path.basename(file) === GLOSSARY_FILE) files = "all";
-      else files.add(path.basename(file));
+  // One watch on the folder itself (inotify on Linux), not one per file: a watcher per file, as
+  // chokidar sets them, held 300 MB of the server's heap at 100,000 reports. Subfolders, the
+  // problems file and editors' temporary files do not count.
+  const watcher = watch(contentDir, (_event, name) => {
+    if (name !== null && !isWatchedName(name)) return;
+    if (files !== "all") {
+      if (name === null || name === GLOSSARY_FILE) files = "all";
+      else files.add(name);
     }
     pending = true;
     schedule();
   });
   watcher.on("error", (error) => console.error(`[đăng bài] Lỗi theo dõi thư mục: ${String(error)}`));
+
+  // Photos are not watched: watching every folder of photos grows with the archive. A photo
+  // matters to publishing when a report waits for it (a broken report names it): those few are
+  // looked for every second, and each one that appears or changes is handed to the next pass. A
+  // photo an editor uploads gets a new name and comes with its report's save.
+  const handed = new Map<string, number>();
+  setInterval(() => {
+    const waiting = waitingPhotos(WAITING_PHOTOS_MAX);
+    for (const { src, mtimeMs } of waiting) {
+      if (mtimeMs === null || handed.get(src) === mtimeMs) continue;
+      handed.set(src, mtimeMs);
+      if (photos !== "all") photos.add(src);
+      pending = true;
+      schedule();
+    }
+    if (handed.size > WAITING_PHOTOS_MAX) handed.clear();
+  }, WAITING_PHOTOS_MS).unref();
+
   // A pass an hour even when nothing changes: the trash is swept after it.
   setInterval(() => {
     pending = true;
     schedule();
   }, TRASH_SWEEP_MS).unref();
   void run();
-  log(`theo dõi ${contentDir} và ${publicDir}`);
+  log(`theo dõi ${contentDir}; ảnh bài đang chờ tìm trong ${publicDir}`);
 }

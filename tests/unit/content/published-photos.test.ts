@@ -90,6 +90,16 @@ describe("which photos readers may see", () => {
     store.close();
   });
 
+  it("the photos a broken text names are those a report may wait for; once it loads, none", () => {
+    const store = new ContentStore(null, identity);
+    write(store, "bai-anh.md", [PHOTO], {});
+    write(store, "bai-cho.md", ["/images/bai-cho/anh-1.jpg", PHOTO], "broken");
+    expect(store.unshownPhotos(10).sort()).toEqual(["/images/bai-anh/anh-1.jpg", "/images/bai-cho/anh-1.jpg"]);
+    write(store, "bai-cho.md", ["/images/bai-cho/anh-1.jpg"], {});
+    expect(store.unshownPhotos(10)).toEqual([]);
+    store.close();
+  });
+
   it("a file that claims an address another holds publishes nothing, its photos included", () => {
     const store = new ContentStore(null, identity);
     write(store, "bai-dau.md", [], { slug: "bai-anh" });
