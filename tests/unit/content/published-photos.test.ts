@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { isPublishedPhoto } from "@/lib/content";
 import { checkArchive } from "@/lib/content/archive";
-import { ContentStore, SHOWN_PHOTO } from "@/lib/content/store";
+import { ContentStore, SHOWN_PHOTO, UNSHOWN_PHOTOS } from "@/lib/content/store";
 import type { Report } from "@/lib/content/types";
 import { stubFolders } from "../support/environment";
 import { REPO_ROOT } from "../support/paths";
@@ -127,7 +127,11 @@ describe("which photos readers may see", () => {
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SHOWN_PHOTO}`).all(PHOTO, 0) as Array<{ detail: string }>).map(
       (step) => step.detail,
     );
+    const waiting = (db.prepare(`EXPLAIN QUERY PLAN ${UNSHOWN_PHOTOS}`).all(10) as Array<{ detail: string }>)
+      .map((step) => step.detail)
+      .join("\n");
     db.close();
+    expect(waiting).toMatch(/USING COVERING INDEX photos_unshown/);
     expect(plan.join("\n")).not.toMatch(/\bSCAN\b/);
     expect(plan.join("\n")).toMatch(/USING (PRIMARY KEY|INDEX files_slug|COVERING INDEX files_slug)/);
   });
