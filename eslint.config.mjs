@@ -14,9 +14,9 @@ const boundaries = {
     message: "lib/ never imports components/: pages ask lib/ for data and hand it to components.",
   },
   contentInternals: {
-    regex: "^(@/lib/|\\./|(\\.\\./)+(lib/)?)content/(?!refresh$)[^/]+$",
+    regex: "^(@/lib/|\\./|(\\.\\./)+(lib/)?)content/(?!refresh$|files$|report-parser$)[^/]+$",
     message:
-      "Outside lib/content, import its read side (@/lib/content) or its write side (@/lib/content/refresh) only.",
+      "Outside lib/content, import its read side (@/lib/content), its write side (@/lib/content/refresh), or the folder's and the parse worker's names (files, report-parser) only.",
   },
   scripts: {
     regex: "^(@/|\\./|(\\.\\./)+)scripts/",

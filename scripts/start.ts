@@ -6,7 +6,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { editorDataDirectory } from "../lib/auth/editor-data";
-import { contentDirectory, publicDirectory } from "../lib/content/refresh";
+// The folders' names only: the loader behind lib/content/refresh takes a second to import.
+import { contentDirectory } from "../lib/content/files";
+import { publicDirectory } from "../lib/photo-files";
 import { defaultContentStore } from "../tools/content-store";
 import { prepareStandalone, SERVER_ENVIRONMENT, serverArguments } from "../tools/standalone";
 

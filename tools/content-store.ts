@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { contentDirectory } from "../lib/content/refresh";
+import { contentDirectory } from "../lib/content/files";
 
 /** The store beside Next's own cache in the build folder, one per content folder. */
 export function defaultContentStore(

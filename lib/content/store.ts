@@ -215,6 +215,11 @@ export class ContentStore {
     return row ? this.stamps([row])[0] : null;
   }
 
+  /** How many files the store holds a read of. */
+  fileCount(): number {
+    return statement(this.db, "SELECT count(*) FROM files").pluck().get() as number;
+  }
+
   /** The files the store holds after a name, in name order, at most `limit`: the whole store a chunk at a time. */
   fileNamesAfter(after: string, limit: number): string[] {
     return statement(this.db, "SELECT file FROM files WHERE file > ? ORDER BY file LIMIT ?").pluck().all(after, limit) as string[];

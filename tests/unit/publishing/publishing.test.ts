@@ -372,6 +372,22 @@ describe("parsed by the watcher's worker", () => {
     expect(stale).toContain("/bai-viet/bai-doc-lap");
   });
 
+  it("a look at the whole folder finds a file gone, and one gone while another came", async () => {
+    write("bai-tam", { title: "Bài tạm", day: 23 });
+    await publish(parse);
+    rmSync(path.join(folder, "bai-tam.md"));
+    expect((await publish(parse)).changes.map((change) => change.slug)).toEqual(["bai-tam"]);
+    expect(getReportBySlug("bai-tam")).toBeNull();
+    // As many files as the store knows, but not the same ones: the store's rows are checked one by one.
+    write("bai-tam", { title: "Bài tạm", day: 23 });
+    await publish(parse);
+    rmSync(path.join(folder, "bai-tam.md"));
+    write("bai-thay", { title: "Bài thay", day: 23 });
+    const { changes } = await publish(parse);
+    expect(changes.map((change) => change.slug).sort()).toEqual(["bai-tam", "bai-thay"]);
+    rmSync(path.join(folder, "bai-thay.md"));
+    await publish(parse);
+  });
   it("a file saved again while it was being parsed waits for the next pass, which reads the new save", async () => {
     write("bai-doc-lap", { ...EDITED_STANDALONE, title: "Lần lưu thứ nhất" });
     const savedAgainMeanwhile: ReportParser = async (contentDir, fileName, glossary) => {
