@@ -395,9 +395,9 @@ function refresh(state: ArchiveState, scope: PassFiles, photos: PhotoChanges, pa
   return state.store.transaction(() => readChangedFiles(state, scope, photos, parsed));
 }
 
-/** What is wrong with the files now, as the store recorded it: only the flagged files are read. */
+/** What is wrong with the files now, as the store recorded it: only the files with problems are read, not the warnings. */
 export function archiveProblems(): ArchiveProblems {
-  return stateOf(contentDirectory()).store.problems();
+  return stateOf(contentDirectory()).store.problems(false);
 }
 
 /**
@@ -411,7 +411,7 @@ export function archiveCatalog(): CatalogReader {
   if (!isLive() && (checkOnEveryRequest || !state.checked)) {
     refresh(state, "all", "all");
     state.checked = true;
-    const { problems } = state.store.problems();
+    const { problems } = state.store.problems(false);
     state.checkProblems = problems;
   }
   // Every page asking throws, not only the first: none renders with a report silently left out.
