@@ -36,6 +36,11 @@ export function formatDateLine(date: Date): string {
   return `${format(inVietnam(date), "EEEE, dd/MM/yyyy, HH:mm", { locale: vi })} (GMT+7)`;
 }
 
+/** "08:30 ngày 12/01/2021": the moment of a change (an update, a correction), in Vietnam. */
+export function formatChangeTime(date: Date): string {
+  return format(inVietnam(date), "HH:mm 'ngày' dd/MM/yyyy", { locale: vi });
+}
+
 /** "12/01/2021": dates in lists. */
 export function formatShortDate(date: Date): string {
   return format(inVietnam(date), "dd/MM/yyyy");

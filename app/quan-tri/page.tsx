@@ -7,7 +7,9 @@ import { reportRows } from "@/lib/editorial/report-rows";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { signedInEditor } from "@/lib/auth/session";
 import { reportListInputs } from "@/lib/report-form/field-names";
-import { formatShortDate } from "@/lib/dates";
+import { contentDirectory } from "@/lib/content/refresh";
+import { formatChangeTime, formatShortDate } from "@/lib/dates";
+import { deletedReports } from "@/lib/editorial/report-history";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Biên tập", robots: { index: false, follow: false } };
@@ -20,6 +22,7 @@ export default async function AdminHome({ searchParams }: Props) {
   const asked = (await searchParams)[reportListInputs.filter];
   const filter = typeof asked === "string" ? asked.slice(0, 200) : "";
   const rows = reportRows(filter);
+  const deleted = await deletedReports(contentDirectory());
   return (
     <div className="admin">
       <div className="admin__bar">
@@ -75,6 +78,20 @@ export default async function AdminHome({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
+      {deleted.length > 0 && (
+        <section aria-labelledby="da-xoa">
+          <h2 id="da-xoa">Đã xóa</h2>
+          <p className="admin__hint">Mở lịch sử một bài để xem các bản và khôi phục.</p>
+          <ul>
+            {deleted.map((report) => (
+              <li key={report.name}>
+                <Link href={adminRoutes.history(report.name)}>{report.name}</Link> · xóa lúc{" "}
+                {formatChangeTime(report.at)} · {report.author}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

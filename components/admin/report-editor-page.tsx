@@ -26,6 +26,12 @@ export function ReportEditorPage({
     <div className="admin">
       <p>
         <Link href={adminRoutes.home}>← Các bài viết</Link>
+        {opened.state.file && (
+          <>
+            {" · "}
+            <Link href={adminRoutes.history(opened.state.file.slice(0, -3))}>Lịch sử các bản</Link>
+          </>
+        )}
       </p>
       <h1>{heading}</h1>
       <ReportEditor

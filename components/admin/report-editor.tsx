@@ -510,6 +510,21 @@ export function ReportEditor({
           </button>
           <p role="status">{upload}</p>
         </fieldset>
+        {state.file && (
+          <fieldset className="admin-group">
+            <legend>Đính chính</legend>
+            <label className="admin-check">
+              <input type="checkbox" name={reportInputs.correction} /> Lần lưu này là đính chính
+              <span className="admin__hint">
+                Bạn đọc sẽ thấy “Đính chính lúc …” cùng nội dung dưới đây, ở đầu bài.
+              </span>
+            </label>
+            <label className="admin-field">
+              Đã sửa gì
+              <input name={reportInputs.correctionNote} maxLength={300} />
+            </label>
+          </fieldset>
+        )}
         <div className="admin-editor__actions">
           <button type="submit" disabled={saving}>
             {saving ? "Đang lưu…" : "Lưu"}

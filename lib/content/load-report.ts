@@ -207,6 +207,7 @@ export function loadReport(
     title: data.title,
     date: data.date,
     updated: data.updated ?? null,
+    corrections: data.corrections,
     summary: data.summary ?? body.firstParagraph ?? "",
     hasOwnSummary: data.summary !== undefined,
     category: data.category ?? null,

@@ -62,6 +62,11 @@ export const attendeeSchema = z.strictObject(
   { error: expected("một người: name, rank, role") },
 );
 
+export const correctionSchema = z.strictObject(
+  { at: dateText, note: text("nội dung đính chính: đã sửa gì") },
+  { error: expected("một đính chính: at (lúc), note (nội dung)") },
+);
+
 /**
  * The front-matter contract editors rely on. The descriptions are the editors' table of fields
  * (docs/bien-tap/viet-bai.md; `npm run docs:fields` writes it), so the two cannot drift apart.
@@ -117,10 +122,17 @@ export const frontMatterSchema = z.strictObject({
     .array(text("tên nhóm"), { error: expected("một danh sách nhóm") })
     .default([])
     .describe("Nhóm tham dự không nêu tên, ví dụ `Đại diện các phòng ban`."),
+  corrections: z
+    .array(correctionSchema, { error: expected("một danh sách đính chính, mỗi mục bắt đầu bằng “- at:”") })
+    .default([])
+    .describe(
+      "Đính chính, bạn đọc thấy ở cuối bài: mỗi mục có `at` (lúc đính chính, cùng cách viết với `date`) và `note` (đã sửa gì). Trang biên tập tự thêm khi lưu có đánh dấu đính chính.",
+    ),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type Attendee = z.infer<typeof attendeeSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
 
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
 

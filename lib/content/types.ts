@@ -1,7 +1,7 @@
 import type { Abbreviation, TextPart } from "./glossary";
-import type { Attendee } from "./schema";
+import type { Attendee, Correction } from "./schema";
 
-export type { Abbreviation, Attendee };
+export type { Abbreviation, Attendee, Correction };
 
 /** A photo standing alone in its paragraph: shown as a figure with caption and credit. */
 export interface Figure {
@@ -30,6 +30,8 @@ export interface Report {
   title: string;
   date: Date;
   updated: Date | null;
+  /** Corrections readers are told of, as written (oldest first). */
+  corrections: Correction[];
   /** The editor's summary, or the first paragraph's text when there is none. */
   summary: string;
   /** True when the summary was written by an editor, not taken from the first paragraph. */

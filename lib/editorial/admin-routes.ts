@@ -1,9 +1,17 @@
+import { historyInputs } from "../report-form/field-names";
+
 /** The editors' addresses, under /quan-tri only. */
 export const adminRoutes = {
   home: "/quan-tri",
   newReport: "/quan-tri/moi",
   /** `then`: what the page says on opening: just saved, or a delete refused. */
   edit: (slug: string, then?: "da-luu" | "khong-xoa") => `/quan-tri/sua/${slug}${then ? `?${then}=1` : ""}`,
+  /** A report's versions; `then`: what the page says on opening (a restore done, or refused, and why). */
+  history: (slug: string, then?: "da-khoi-phuc" | "da-doi" | "co-loi" | "khong-co") =>
+    `/quan-tri/lich-su/${slug}${then ? `?ket-qua=${then}` : ""}`,
+  /** Two versions of a report compared (commit ids). */
+  compare: (slug: string, from: string, to: string) =>
+    `/quan-tri/lich-su/${slug}/so-sanh?${new URLSearchParams({ [historyInputs.from]: from, [historyInputs.to]: to }).toString()}`,
   /**
    * A photo (/images/…) as editors see it, whether or not a published report shows it yet: the
    * public address serves only those (proxy.ts), and the session cookie reaches /quan-tri only.

@@ -32,6 +32,12 @@ export function postedFile(form: FormData): { file: string; version: string } {
   return { file: posted(form, reportInputs.file), version: posted(form, reportInputs.version) };
 }
 
+/** A correction asked for: its note; "" when the box is ticked without one; null when not asked. */
+export function postedCorrection(form: FormData): string | null {
+  if (form.get(reportInputs.correction) !== "on") return null;
+  return posted(form, reportInputs.correctionNote).trim().replace(/\s+/g, " ");
+}
+
 export interface PostedDraft extends ReportDraft {
   /** The file the form edits; null for a new report. */
   file: string | null;
@@ -66,10 +72,12 @@ export function saveFromForm({
   contentDir,
   editor,
   draft,
+  correction,
 }: {
   contentDir: string;
   editor: string;
   draft: PostedDraft;
+  correction?: string;
 }): FormSave {
   let outcome;
   try {
@@ -78,6 +86,7 @@ export function saveFromForm({
       editor,
       draft: { data: draft.data, body: draft.body },
       existing: draft.file ? { file: draft.file, version: draft.version } : undefined,
+      correction,
     });
   } catch (error) {
     if (!(error instanceof ReportFileError)) throw error;

@@ -19,6 +19,7 @@ import {
   listReportFiles,
   loadReport,
 } from "../content/refresh";
+import { toVietnamIso } from "../dates";
 import { isValidSlug, shortenSlug, slugify } from "../slugs";
 import { editorDataDirectory } from "../auth/editor-data";
 import { type ReportDraft, reportFileText } from "./report-file";
@@ -54,6 +55,23 @@ export interface SaveRequest {
   draft: ReportDraft;
   /** An existing file and the version it was opened at; absent for a new report. */
   existing?: { file: string; version: string };
+  /** A correction's note: the save is a correction, which readers are told of. */
+  correction?: string;
+  now?: Date;
+}
+
+/**
+ * The draft with what a save of a published report adds: the time of the change (`updated`,
+ * "Cập nhật lúc …" for readers) and, for a correction, its note and time (`corrections`).
+ */
+export function stampedDraft(draft: ReportDraft, now: Date, correction?: string): ReportDraft {
+  const stamp = toVietnamIso(now);
+  const data: Record<string, unknown> = { ...draft.data, updated: stamp };
+  if (correction) {
+    const earlier = Array.isArray(draft.data.corrections) ? draft.data.corrections : [];
+    data.corrections = [...earlier, { at: stamp, note: correction }];
+  }
+  return { data, body: draft.body };
 }
 
 /** A file the editor may open or write: a report by the folder's rule, named by a valid address (nothing that could lead out of the folder). */
@@ -85,7 +103,14 @@ export function logEditorAction(
   appendFileSync(path.join(editorDataDirectory(), "nhat-ky-bien-tap.log"), line);
 }
 
-export function saveReport({ contentDir, editor, draft, existing }: SaveRequest): SaveOutcome {
+export function saveReport({
+  contentDir,
+  editor,
+  draft,
+  existing,
+  correction,
+  now = new Date(),
+}: SaveRequest): SaveOutcome {
   if (existing && !isEditableReportFile(existing.file)) {
     return { saved: false, problems: [], message: "Không có bài nào ở tệp này." };
   }
@@ -119,7 +144,12 @@ export function saveReport({ contentDir, editor, draft, existing }: SaveRequest)
       message: `Đã có bài ở tệp ${file}. Đổi tiêu đề, hoặc mở bài đó để sửa.`,
     };
   }
-  const text = reportFileText(draft, original);
+  let text = reportFileText(draft, original);
+  // A published report that changes says when; a correction is said even with nothing else changed.
+  const published = original !== undefined && draft.data.draft !== true;
+  if (published && (text !== original || correction)) {
+    text = reportFileText(stampedDraft(draft, now, correction), original);
+  }
   const { problems } = checkReportText(contentDir, file, text);
   const slug = typeof draft.data.slug === "string" && draft.data.slug ? draft.data.slug : file.slice(0, -3);
   const owner =

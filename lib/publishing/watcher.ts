@@ -17,6 +17,7 @@ import {
   waitingPhotos,
 } from "../content/refresh";
 import { TRASH_SWEEP_MS, trashSweeper } from "../editorial/trash";
+import { folderRecorder } from "../history/folder-recorder";
 import { catchUpSearchIndex } from "../search/archive-search";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
@@ -92,6 +93,7 @@ export function startPublishing(): void {
   const publicDir = publicDirectory();
   const reportProblems = createProblemReporter(contentDir, (line) => console.error(`[đăng bài] ${line}`));
   const sweepTrash = trashSweeper(contentDir, publicDir, log);
+  const recordInHistory = folderRecorder(contentDir, log);
   const parse = reportParser();
 
   // What changed since the last pass: the report files by name (all of them at start, after a
@@ -135,6 +137,7 @@ export function startPublishing(): void {
     });
     reportProblems(archiveProblems());
     sweepTrash();
+    recordInHistory(changedFiles);
     await publish(last, started);
   };
 

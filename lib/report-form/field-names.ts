@@ -12,6 +12,9 @@ export const reportInputs = {
   body: "than-bai",
   /** "1" when the body began with a blank line, which a textarea drops. */
   blankLineFirst: "dong-dau",
+  /** Ticked: the save is a correction, with its note (readers see both). */
+  correction: "dinh-chinh",
+  correctionNote: "dinh-chinh-noi-dung",
   /** The front matter's title: a new report's photos are stored under the address it gives. */
   title: "title",
   photo: "anh",
@@ -30,6 +33,15 @@ export const photoInputs = [
 
 /** What the upload posts: the photo's inputs, and what says where the report's photos go. */
 export const photoUploadInputs = [...photoInputs, reportInputs.file, reportInputs.title] as const;
+
+/** A restore's inputs on a report's history page, and the comparison's (in its address). */
+export const historyInputs = {
+  file: "tep",
+  commit: "ban",
+  version: "phien-ban",
+  from: "tu",
+  to: "den",
+} as const;
 
 /** The sign-in form's inputs. */
 export const signInInputs = { name: "ten", password: "mat-khau" } as const;

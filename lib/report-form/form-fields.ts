@@ -33,12 +33,20 @@ const LABELS: Record<string, string> = {
   draft: "Bản nháp",
   attendees: "Người tham dự",
   attendeeGroups: "Nhóm tham dự",
+  corrections: "Đính chính",
+  at: "Lúc",
+  note: "Nội dung",
   name: "Tên",
   url: "Địa chỉ web",
   id: "Mã phân biệt",
   rank: "Cấp bậc",
   role: "Chức vụ",
 };
+
+/** A field's label in the editors' words. */
+export function fieldLabel(name: string): string {
+  return LABELS[name] ?? name;
+}
 
 /** The schema under optional(), default() and a date's transform. */
 function base(schema: z.ZodType): z.ZodType {

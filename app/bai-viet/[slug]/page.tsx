@@ -5,6 +5,7 @@ import { AbbreviationBox } from "@/components/report/abbreviation-box";
 import { AttendeeSidebar } from "@/components/report/attendee-sidebar";
 import { DateLine } from "@/components/report/date-line";
 import { ReportBody } from "@/components/report/report-body";
+import { ReportCorrections, UpdatedLine } from "@/components/report/report-changes";
 import { RelatedReports } from "@/components/report/related-reports";
 import { ReportSource } from "@/components/report/report-source";
 import { ReportTopics } from "@/components/report/report-topics";
@@ -46,9 +47,11 @@ export default async function ReportPage({ params }: Props) {
           <DateLine date={report.date} />
           {report.location && <span className="report__location">{report.location}</span>}
           <span className="report__reading-time">{report.readingMinutes} phút đọc</span>
+          <UpdatedLine date={report.date} updated={report.updated} />
         </p>
         <ShareBar url={absoluteUrl(routes.report(report.slug))} title={report.title} />
         {report.hasOwnSummary && <p className="report__lead">{report.summary}</p>}
+        <ReportCorrections corrections={report.corrections} />
       </header>
       <div className="report__layout">
         <div className={report.hasOwnSummary ? "report__text" : "report__text report__text--lead-first"}>

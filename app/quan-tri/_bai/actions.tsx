@@ -9,13 +9,13 @@ import {
   type PhotoUpload,
   postedFile,
   previewDraft,
+  postedCorrection,
   readPostedDraft,
   refusedState,
-  saveFromForm,
   SIGNED_OUT,
   uploadPhotoFromForm,
 } from "@/lib/editorial/editor-form";
-import { deleteReport } from "@/lib/editorial/save-report";
+import { recordedDelete, recordedSave } from "@/lib/editorial/recorded-edits";
 import type { EditorState } from "@/lib/report-form/editor-state";
 import { contentDirectory, publicDirectory } from "@/lib/content/refresh";
 
@@ -26,7 +26,16 @@ export async function saveReportAction(_previous: EditorState, form: FormData): 
   const draft = readPostedDraft(contentDirectory(), form);
   const editor = await signedInEditor();
   if (!editor) return refusedState(draft, SIGNED_OUT);
-  const outcome = saveFromForm({ contentDir: contentDirectory(), editor, draft });
+  const correction = postedCorrection(form);
+  if (correction === "") {
+    return refusedState(draft, "Chưa lưu: đã đánh dấu đính chính, cần ghi đã sửa gì để bạn đọc biết.");
+  }
+  const outcome = await recordedSave({
+    contentDir: contentDirectory(),
+    editor,
+    draft,
+    correction: correction ?? undefined,
+  });
   if (outcome.created !== null) redirect(adminRoutes.edit(outcome.created, "da-luu"));
   return outcome.state;
 }
@@ -49,7 +58,7 @@ export async function deleteReportAction(_previous: void, form: FormData): Promi
   const editor = await signedInEditor();
   if (!editor) redirect(adminRoutes.signIn({}));
   const { file, version } = postedFile(form);
-  const outcome = deleteReport({ contentDir: contentDirectory(), editor, file, version });
+  const outcome = await recordedDelete({ contentDir: contentDirectory(), editor, file, version });
   if (!outcome.deleted && outcome.reason === "changed") {
     redirect(adminRoutes.edit(file.slice(0, -3), "khong-xoa"));
   }

@@ -24,6 +24,7 @@ function summary(n: number, dateMs: number, overrides: Partial<ReportSummary> = 
     title: `Bài ${n}`,
     date: new Date(dateMs),
     updated: null,
+    corrections: [],
     summary: `Tóm tắt ${n}.`,
     hasOwnSummary: true,
     category: CATEGORIES[n % CATEGORIES.length],

@@ -15,6 +15,7 @@ const report = (title: string): Report => ({
   title,
   date: new Date("2021-01-12T01:00:00Z"),
   updated: null,
+  corrections: [],
   summary: "Tóm tắt.",
   hasOwnSummary: true,
   category: null,

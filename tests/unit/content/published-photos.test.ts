@@ -22,6 +22,7 @@ const report = (file: string, slug: string, draft: boolean): Report => ({
   title: "Bài có ảnh",
   date: new Date("2021-01-12T01:00:00Z"),
   updated: null,
+  corrections: [],
   summary: "Tóm tắt.",
   hasOwnSummary: true,
   category: null,
