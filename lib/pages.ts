@@ -89,7 +89,8 @@ export const UNLISTED_ROUTES: Readonly<Record<string, string>> = {
     "every photo, drafts' included, for signed-in editors only: never cached or listed",
   "/quan-tri/dang-nhap": "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/lich-su/[ten]": "the editors' pages: rendered per request, never cached, indexed or listed",
-  "/quan-tri/lich-su/[ten]/so-sanh": "the editors' pages: rendered per request, never cached, indexed or listed",
+  "/quan-tri/lich-su/[ten]/so-sanh":
+    "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/moi": "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/sua/[ten]": "the editors' pages: rendered per request, never cached, indexed or listed",
 };

@@ -1,25 +1,17 @@
 // `npm run trash:sweep`: deletes now what the running server's watcher deletes within the hour:
-// reports in the trash for over TRASH_DAYS days, and those of their photos no report names.
-// `-- --days N` uses N days instead (0: empty the trash).
-import { checkArchive, contentDirectory, publicDirectory } from "../lib/content/refresh";
+// reports in the trash for over TRASH_DAYS days (their versions stay in the content folder's
+// history, their photos in the photo folder). `-- --days N` uses N days instead (0: empty the trash).
+import { contentDirectory } from "../lib/content/refresh";
 import { sweepTrash, trashDays } from "../lib/editorial/trash";
-import { shareContentStore } from "../tools/content-store";
 
-shareContentStore();
 const at = process.argv.indexOf("--days");
 const days = at === -1 ? trashDays() : Number(process.argv[at + 1]);
 if (!Number.isFinite(days) || days < 0) {
   console.error("--days cần một số ngày (0 trở lên).");
   process.exit(1);
 }
-// Which photos reports still name is asked of the store: bring it up to date with the folder first.
-checkArchive();
-const { reports, photos } = sweepTrash({
-  contentDir: contentDirectory(),
-  publicDir: publicDirectory(),
-  days,
-});
+const { reports } = sweepTrash({ contentDir: contentDirectory(), days });
 console.log(
-  `Đã xóa hẳn ${reports.length} bài trong thùng rác quá ${days} ngày và ${photos.length} ảnh không bài nào dùng.`,
+  `Đã bỏ ${reports.length} bài trong thùng rác quá ${days} ngày; các bản và ảnh của chúng vẫn còn trong lịch sử.`,
 );
-for (const line of [...reports, ...photos]) console.log(`  ${line}`);
+for (const line of reports) console.log(`  ${line}`);

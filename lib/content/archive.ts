@@ -525,11 +525,6 @@ export function waitingPhotos(limit: number): Array<{ src: string; mtimeMs: numb
     .map((src) => ({ src, mtimeMs: publicImageMtime(encodeURI(src)) }));
 }
 
-/** Whether any report file in the folder names the photo at this decoded address. */
-export function photoIsUsed(src: string): boolean {
-  return stateOf(contentDirectory()).store.usesPhoto(src);
-}
-
 /** The whole report behind a summary, body included, as last read without problems. */
 export function loadWholeReport(summary: Pick<ReportSummary, "file">): Report {
   const directory = contentDirectory();

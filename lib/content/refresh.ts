@@ -16,7 +16,6 @@ export {
   loadWholeReport,
   type PublishedVersion,
   type PhotoChanges,
-  photoIsUsed,
   prefillStore,
   refreshArchive,
   startLiveArchive,

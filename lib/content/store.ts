@@ -389,11 +389,6 @@ export class ContentStore {
     return statement(this.db, UNSHOWN_PHOTOS).pluck().all(limit) as string[];
   }
 
-  /** Whether any report file, draft, broken or published, names the photo at this decoded address. */
-  usesPhoto(src: string): boolean {
-    return statement(this.db, "SELECT 1 FROM photos WHERE src = ? LIMIT 1").get(src) !== undefined;
-  }
-
   /** The last good whole report of a file, body included; null if it never loaded. */
   report(file: string): Report | null {
     const row = statement(this.db, "SELECT report FROM files WHERE file = ?").get(file) as { report: Buffer | null } | undefined;

@@ -20,14 +20,25 @@ export function isWord(token: string): boolean {
 
 /** The two texts as runs of unchanged, removed and added tokens, in reading order. */
 export function wordDiff(before: string, after: string): DiffPart[] {
+  const runs: DiffPart[] = diffArrays(tokens(before), tokens(after)).map((change) => ({
+    kind: change.added ? "added" : change.removed ? "removed" : "same",
+    text: change.value.join(""),
+  }));
   const parts: DiffPart[] = [];
-  for (const change of diffArrays(tokens(before), tokens(after))) {
-    const kind = change.added ? "added" : change.removed ? "removed" : "same";
-    const text = change.value.join("");
-    const last = parts.at(-1);
-    if (last && last.kind === kind) last.text += text;
-    else parts.push({ kind, text });
-  }
+  runs.forEach((run, index) => {
+    const previous = parts.at(-1);
+    const next = runs[index + 1];
+    // A lone space kept between two added (or two removed) runs reads as part of the change.
+    const bridging =
+      run.kind === "same" &&
+      /^\s+$/.test(run.text) &&
+      previous &&
+      next &&
+      previous.kind === next.kind &&
+      next.kind !== "same";
+    if (previous && (previous.kind === run.kind || bridging)) previous.text += run.text;
+    else parts.push({ ...run });
+  });
   return parts;
 }
 

@@ -92,7 +92,7 @@ export function startPublishing(): void {
   const contentDir = contentDirectory();
   const publicDir = publicDirectory();
   const reportProblems = createProblemReporter(contentDir, (line) => console.error(`[đăng bài] ${line}`));
-  const sweepTrash = trashSweeper(contentDir, publicDir, log);
+  const sweepTrash = trashSweeper(contentDir, log);
   const recordInHistory = folderRecorder(contentDir, log);
   const parse = reportParser();
 

@@ -69,7 +69,6 @@ describe("which photos readers may see", () => {
     write(store, "bai-anh.md", [PHOTO], { draft: true });
     expect(store.showsPhoto(PHOTO, false)).toBe(false);
     expect(store.showsPhoto(PHOTO, true)).toBe(true);
-    expect(store.usesPhoto(PHOTO)).toBe(true);
     write(store, "bai-anh.md", [PHOTO], { draft: false });
     expect(store.showsPhoto(PHOTO, false)).toBe(true);
     write(store, "bai-anh.md", [PHOTO], { draft: true });
@@ -77,16 +76,14 @@ describe("which photos readers may see", () => {
     store.close();
   });
 
-  it("a broken save keeps the published version's photos shown; a photo only the broken text names is used, not shown", () => {
+  it("a broken save keeps the published version's photos shown; a photo only the broken text names is not shown", () => {
     const store = new ContentStore(null, identity);
     write(store, "bai-anh.md", [PHOTO], {});
     write(store, "bai-anh.md", ["/images/bai-anh/anh-2.jpg"], "broken");
     expect(store.showsPhoto(PHOTO, false)).toBe(true);
     expect(store.showsPhoto("/images/bai-anh/anh-2.jpg", false)).toBe(false);
-    expect(store.usesPhoto("/images/bai-anh/anh-2.jpg")).toBe(true);
     write(store, "bai-anh.md", ["/images/bai-anh/anh-2.jpg"], {});
     expect(store.showsPhoto(PHOTO, false)).toBe(false);
-    expect(store.usesPhoto(PHOTO)).toBe(false);
     expect(store.showsPhoto("/images/bai-anh/anh-2.jpg", false)).toBe(true);
     store.close();
   });
@@ -111,13 +108,12 @@ describe("which photos readers may see", () => {
     store.close();
   });
 
-  it("a removed file's photos are neither shown nor used; addresses are compared decoded", () => {
+  it("a removed file's photos are not shown; addresses are compared decoded", () => {
     const store = new ContentStore(null, identity);
     write(store, "bai-anh.md", ["/images/bai-anh/%E1%BA%A3nh.jpg"], {});
     expect(store.showsPhoto("/images/bai-anh/ảnh.jpg", false)).toBe(true);
     store.remove("bai-anh.md");
     expect(store.showsPhoto("/images/bai-anh/ảnh.jpg", false)).toBe(false);
-    expect(store.usesPhoto("/images/bai-anh/ảnh.jpg")).toBe(false);
     store.close();
   });
 

@@ -8,7 +8,7 @@ import { REPO_ROOT } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
 
 // A deleted report waits in the trash, restorable with its photos; past the grace period the
-// sweep deletes it and the photos no other report names, asking the store, not every report.
+// sweep deletes its file, never a photo (its versions in the history still show them).
 
 const DAY = 24 * 60 * 60 * 1000;
 const JPEG = path.join(REPO_ROOT, "public/images/ubnd-vinh-tong-ket-qp-an-2020/anh-1.jpg");
@@ -59,36 +59,26 @@ describe("the trash", () => {
     const now = Date.now();
     moveToTrash(content, "b.md", new Date(now - 10 * DAY));
     expect(published()).toEqual(["a.md"]);
-    expect(sweepTrash({ contentDir: content, publicDir, days: 30, now })).toEqual({
-      reports: [],
-      photos: [],
-    });
+    expect(sweepTrash({ contentDir: content, days: 30, now })).toEqual({ reports: [] });
     renameSync(path.join(content, TRASH_FOLDER, "b.md"), path.join(content, "b.md"));
     expect(published()).toEqual(["a.md", "b.md"]);
     expect(checkArchive().problems).toEqual([]);
   });
 
-  it("past the grace period, the report and the photos no other report names are deleted", () => {
+  it("past the grace period, the report's file leaves the trash and every photo stays, for its versions in the history", () => {
     const now = Date.now();
     moveToTrash(content, "b.md", new Date(now - 31 * DAY));
+    moveToTrash(content, "a.md", new Date(now - 1 * DAY));
     published();
-    const outcome = sweepTrash({ contentDir: content, publicDir, days: 30, now });
-    expect(outcome.reports).toEqual(["b.md"]);
-    expect(outcome.photos.sort()).toEqual(["/images/b/anh-1.jpg", "/images/b/anh-2.jpg"]);
-    expect(readdirSync(path.join(content, TRASH_FOLDER))).toEqual([]);
-    expect(existsSync(path.join(publicDir, "images", "b"))).toBe(false);
-    expect(photoExists("/images/chung/logo.jpg")).toBe(true);
-    expect(photoExists("/images/a/anh-1.jpg")).toBe(true);
-  });
-
-  it("keeps a photo that a report still restorable from the trash names", () => {
-    const now = Date.now();
-    writeFileSync(path.join(content, "c.md"), report("Bài C", ["/images/b/anh-1.jpg"]));
-    moveToTrash(content, "b.md", new Date(now - 31 * DAY));
-    moveToTrash(content, "c.md", new Date(now - 1 * DAY));
-    published();
-    const outcome = sweepTrash({ contentDir: content, publicDir, days: 30, now });
-    expect(outcome).toEqual({ reports: ["b.md"], photos: ["/images/b/anh-2.jpg"] });
-    expect(photoExists("/images/b/anh-1.jpg")).toBe(true);
+    expect(sweepTrash({ contentDir: content, days: 30, now })).toEqual({ reports: ["b.md"] });
+    expect(readdirSync(path.join(content, TRASH_FOLDER))).toEqual(["a.md"]);
+    for (const photo of [
+      "/images/b/anh-1.jpg",
+      "/images/b/anh-2.jpg",
+      "/images/chung/logo.jpg",
+      "/images/a/anh-1.jpg",
+    ]) {
+      expect(photoExists(photo)).toBe(true);
+    }
   });
 });

@@ -61,3 +61,13 @@ describe("what a version changed, in an editor's words", () => {
     expect(describeChange(seed, corrected)).toEqual(["đính chính"]);
   });
 });
+
+describe("an inline diff reads as whole changes", () => {
+  it("keeps a phrase added after a comma in one piece", () => {
+    expect(wordDiff("thành phố Vinh tổ chức", "thành phố Vinh, tỉnh Nghệ An tổ chức")).toEqual([
+      { kind: "same", text: "thành phố Vinh" },
+      { kind: "added", text: ", tỉnh Nghệ An " },
+      { kind: "same", text: "tổ chức" },
+    ]);
+  });
+});
