@@ -1,5 +1,9 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { authorEnvironment } from "./authors";
 import { type ChangeAuthor, type ContentRepository, git } from "./git";
+import { recordCommit } from "./versions";
 
 // A change becomes a commit of the files it touched, as they are in the folder. Only the named
 // files are staged and only the tree is written, so the cost does not grow with the archive:
@@ -56,6 +60,59 @@ async function currentHead(repo: ContentRepository): Promise<string | null> {
   return head.trim() || null;
 }
 
+/** Git's name for a file's content: the SHA-1 of "blob <size>\0" and the bytes. */
+export function blobId(bytes: Buffer): string {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+interface Compared {
+  head: string | null;
+  changes: FileChange[];
+  /** Each changed file's content id now; null where it is gone. */
+  blobs: Map<string, string | null>;
+}
+
+/**
+ * The named files against the last commit, without touching git's index: the commit's ids of
+ * them, asked in one `git cat-file --batch-check` (names on standard input), against the ids of
+ * the files as they are. A pass that changed nothing costs one small git call.
+ */
+async function compareWithHead(repo: ContentRepository, folder: string, files: string[]): Promise<Compared> {
+  if (files.some((file) => /[\n\r]/.test(file))) throw new Error("Tên tệp có ký tự xuống dòng");
+  const lines = (
+    await git(repo, ["cat-file", "--batch-check"], {
+      input: ["HEAD", ...files.map((file) => `HEAD:${file}`)].join("\n") + "\n",
+    })
+  ).split("\n");
+  const [headLine = "", ...fileLines] = lines;
+  const head = headLine.endsWith(" missing") ? null : (headLine.split(" ")[0] ?? null);
+  const changes: FileChange[] = [];
+  const blobs = new Map<string, string | null>();
+  files.forEach((file, index) => {
+    const line = fileLines[index] ?? "";
+    const before = line.endsWith(" missing") || !line ? null : (line.split(" ")[0] ?? null);
+    let now: string | null = null;
+    try {
+      now = blobId(readFileSync(path.join(folder, file)));
+    } catch {
+      // Gone from the folder.
+    }
+    if (before === now) return;
+    changes.push({ file, kind: before === null ? "thêm" : now === null ? "xóa" : "sửa" });
+    blobs.set(file, now);
+  });
+  return { head, changes, blobs };
+}
+
+/** Every file's changes at once (`git add --all`): the first commit, or after a failed pass. */
+async function compareEverything(repo: ContentRepository): Promise<Compared> {
+  await git(repo, ["add", "--all"]);
+  const head = await currentHead(repo);
+  const compared = head ?? (await git(repo, ["hash-object", "-t", "tree", "/dev/null"])).trim();
+  const output = await git(repo, ["diff-index", "--cached", "--name-status", "--no-renames", compared]);
+  return { head, changes: parseNameStatus(output), blobs: new Map() };
+}
+
 /**
  * Commits the named files as they are now, if they differ from the last commit. Call it holding
  * the repository's lock (withRepositoryLock); null when nothing differed.
@@ -66,29 +123,43 @@ export async function commitFiles(
 ): Promise<RecordedCommit | null> {
   const { files } = request;
   if (files !== "all" && files.length === 0) return null;
-  if (files === "all") await git(repo, ["add", "--all"]);
-  else
-    for (const names of chunks(files, NAMES_PER_CALL))
-      await git(repo, ["update-index", "--add", "--remove", "--", ...names]);
-  const head = await currentHead(repo);
-  const compared = head ?? (await git(repo, ["hash-object", "-t", "tree", "/dev/null"])).trim();
-  const changes: FileChange[] = [];
-  for (const names of files === "all" ? [[]] : chunks(files, NAMES_PER_CALL)) {
-    const args = ["diff-index", "--cached", "--name-status", "--no-renames", compared];
-    const output = await git(repo, names.length > 0 ? [...args, "--", ...names] : args);
-    changes.push(...parseNameStatus(output));
-  }
+  const { head, changes, blobs } =
+    files === "all"
+      ? await compareEverything(repo)
+      : await compareWithHead(repo, repo.workTree, [...new Set(files)]);
   if (changes.length === 0) return null;
+  if (files !== "all") {
+    for (const names of chunks(
+      changes.map((change) => change.file),
+      NAMES_PER_CALL,
+    ))
+      await git(repo, ["update-index", "--add", "--remove", "--", ...names]);
+  }
   const tree = (await git(repo, ["write-tree"])).trim();
   const message = [
     request.message(changes),
     ...(request.trailers?.length ? ["", ...request.trailers] : []),
   ].join("\n");
-  const env = authorEnvironment(request.author);
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const env = authorEnvironment(request.author, now);
   const commit = (
     await git(repo, ["commit-tree", tree, ...(head ? ["-p", head] : []), "-F", "-"], { input: message, env })
   ).trim();
   // Compare-and-swap: a head moved meanwhile (a push, another machine) fails this, never lost.
   await git(repo, ["update-ref", "-m", "ghi thay đổi", "HEAD", commit, head ?? ""]);
+  if (files !== "all") {
+    const [subject = "", ...rest] = message.split("\n");
+    recordCommit(repo, head, {
+      commit,
+      authorName: request.author.name,
+      authorEmail: request.author.email,
+      at: now,
+      subject,
+      body: rest.join("\n").trim(),
+      files: changes.map(({ file }) => ({ file, blob: blobs.get(file) ?? null })),
+    });
+  }
+  // In the background (git detaches it), and only when enough loose objects have gathered.
+  void git(repo, ["gc", "--auto", "--quiet"]).catch(() => undefined);
   return { commit, changes };
 }

@@ -22,8 +22,12 @@ export function setUpRepository(repo: ContentRepository): Promise<boolean> {
   return withRepositoryLock(repo, () => prepareRepository(repo));
 }
 
+/** Repositories this process has seen with a first commit: not asked again on every save. */
+const ready = new Set<string>();
+
 /** The same, for a caller already holding the repository's lock. */
 export async function prepareRepository(repo: ContentRepository): Promise<boolean> {
+  if (ready.has(repo.gitDir)) return false;
   if (!existsSync(path.join(repo.gitDir, "HEAD"))) {
     mkdirSync(repo.gitDir, { recursive: true });
     await git(repo, ["init", "--quiet", "--initial-branch=main"]);
@@ -35,11 +39,17 @@ export async function prepareRepository(repo: ContentRepository): Promise<boolea
     // An index that stays quick at a hundred thousand files.
     await git(repo, ["config", "index.version", "4"]);
     await git(repo, ["config", "core.untrackedCache", "true"]);
+    // Each commit of a flat folder of 100,000 files writes a 5.5 MB tree: packed (as deltas of one
+    // another) every hundred commits or so, not left loose by the thousand as git's default allows.
+    await git(repo, ["config", "gc.auto", "300"]);
     mkdirSync(path.join(repo.gitDir, "info"), { recursive: true });
     writeFileSync(path.join(repo.gitDir, "info", "exclude"), `${NEVER_CONTENT.join("\n")}\n`);
   }
   const head = await git(repo, ["rev-parse", "--quiet", "--verify", "HEAD"]).catch(() => "");
-  if (head.trim()) return false;
+  if (head.trim()) {
+    ready.add(repo.gitDir);
+    return false;
+  }
   await git(repo, ["add", "--all"]);
   await git(
     repo,
@@ -48,5 +58,6 @@ export async function prepareRepository(repo: ContentRepository): Promise<boolea
       env: authorEnvironment(FOLDER_AUTHOR),
     },
   );
+  ready.add(repo.gitDir);
   return true;
 }

@@ -1,6 +1,6 @@
 // `npm run bench:history [-- --sizes=10000,100000]`: the content folder's history (issue 26) at
 // each archive size. Synthetic reports (scripts/measure/bench/archive-addresses.ts) in a temporary
-// folder made a repository; then, timed: one save's commit (an edit written, then committed as
+// folder made a repository and packed; then, timed: one save's commit (an edit written, then committed as
 // the editor's save commits it), 100 times; the history of a report with 200 versions; a
 // comparison of two versions of the seed report; the repository's size and a full clone's time.
 // Prints a Markdown table; the temporary folder is removed at the end.
@@ -49,6 +49,9 @@ async function measure(reports: number) {
     started = performance.now();
     await setUpRepository(repo);
     const firstCommitSeconds = seconds(started);
+    // Packed once, as git's automatic gc does after the first commit: the saves below are timed
+    // in the steady state, not beside a repack of every report's first version.
+    spawnSync("git", [`--git-dir=${repo.gitDir}`, "gc", "--quiet"]);
     const author = editorAuthor("bientap");
 
     const saveMs: number[] = [];

@@ -13,6 +13,7 @@ import { git, locateContentRepository } from "@/lib/history/git";
 import { commitFiles, folderMessage } from "@/lib/history/record-changes";
 import { withRepositoryLock } from "@/lib/history/repository-lock";
 import { setUpRepository } from "@/lib/history/set-up-repository";
+import { fileVersions, LOG_FORMAT, parseLog } from "@/lib/history/versions";
 import { stubFolders } from "../support/environment";
 import { REPO_CONTENT, SEED_FILE } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
@@ -248,5 +249,52 @@ describe("history, comparison and restore", () => {
     expect(existsSync(path.join(content, SEED_FILE))).toBe(true);
     expect(await deletedReports(content)).toEqual([]);
     rmSync(path.join(content, SEED_FILE));
+  });
+});
+
+describe("the index of versions beside the repository", () => {
+  it("says what git's own log of the file says, for the site's commits and one made elsewhere", async () => {
+    const repo = contentRepositoryOf(content);
+    const saveTitle = (title: string) =>
+      recordedSave({
+        contentDir: content,
+        editor: "bientap",
+        draft: postedSeed((fields, body) => ({ data: { ...fields, title }, body })),
+      });
+    await saveTitle("Một");
+    // The index now stands at the head: the next save is added to it as it is committed.
+    await fileVersions(repo, SEED_FILE);
+    await saveTitle("Hai");
+    // A commit by a reporter's own git, as a push would bring.
+    writeFileSync(path.join(content, SEED_FILE), seedText().replace("title: Hai", "title: Ba"));
+    await git(repo, ["commit", "--quiet", "-am", "Sửa bằng git"], {
+      env: {
+        GIT_AUTHOR_NAME: "pv",
+        GIT_AUTHOR_EMAIL: "pv@x.invalid",
+        GIT_COMMITTER_NAME: "pv",
+        GIT_COMMITTER_EMAIL: "pv@x.invalid",
+      },
+    });
+    await saveTitle("Bốn");
+    const fromGit = parseLog(
+      await git(repo, [
+        "log",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        `--format=${LOG_FORMAT}`,
+        "HEAD",
+        "--",
+        SEED_FILE,
+      ]),
+    ).map(({ files, ...commit }) => ({ ...commit, blob: files[0]?.blob ?? null }));
+    expect(fromGit.map((version) => version.authorName)).toEqual([
+      "bientap",
+      "pv",
+      "bientap",
+      "bientap",
+      "thư mục nội dung",
+    ]);
+    expect(await fileVersions(repo, SEED_FILE)).toEqual(fromGit);
   });
 });
