@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { CORE_SCHEMA, dump } from "js-yaml";
 import { contentRepositoryOf } from "../history/content-repository";
 import { describeChange, photosOf, splitReportText } from "../history/describe-change";
 import { deletedFiles, fileVersions, readTexts } from "../history/versions";
@@ -95,12 +96,11 @@ export interface VersionComparison {
   photos: { before: string[]; after: string[] };
 }
 
-/** A field's value as an editor reads it: text as is, anything else as YAML-like lines. */
+/** A field's value as an editor reads it: text as is, anything else as the file writes it (YAML). */
 function shown(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "string") return value;
-  if (value instanceof Date) return value.toISOString();
-  return JSON.stringify(value, null, 1).replace(/^[[{]\n?|\n?[\]}]$/g, "");
+  return dump(value, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true }).trimEnd();
 }
 
 const COMMIT_ID = /^[0-9a-f]{40}$/;

@@ -42,7 +42,7 @@ function VersionSelect({
     <select name={name} defaultValue={chosen}>
       {entries.map((entry) => (
         <option key={entry.commit} value={entry.commit}>
-          {formatChangeTime(entry.at)} · {entry.author}
+          {formatChangeTime(entry.at)} · {entry.author} · {entry.commit.slice(0, 8)}
         </option>
       ))}
     </select>
