@@ -10,6 +10,8 @@ import { reportListInputs } from "@/lib/report-form/field-names";
 import { contentDirectory } from "@/lib/content/refresh";
 import { formatChangeTime, formatShortDate } from "@/lib/dates";
 import { deletedReports } from "@/lib/editorial/report-history";
+import { contentRepositoryOf } from "@/lib/history/content-repository";
+import { originStatus } from "@/lib/history/shared-origin";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Biên tập", robots: { index: false, follow: false } };
@@ -23,6 +25,7 @@ export default async function AdminHome({ searchParams }: Props) {
   const filter = typeof asked === "string" ? asked.slice(0, 200) : "";
   const rows = reportRows(filter);
   const deleted = await deletedReports(contentDirectory());
+  const origin = await originStatus(contentRepositoryOf(contentDirectory()));
   return (
     <div className="admin">
       <div className="admin__bar">
@@ -31,6 +34,15 @@ export default async function AdminHome({ searchParams }: Props) {
           <span>{editor}</span> <button type="submit">Đăng xuất</button>
         </PermalinkForm>
       </div>
+      {origin && !origin.inStep && (
+        <p className="admin__error" role="status">
+          Máy này chưa khớp với kho chung: {origin.unpushed} thay đổi chưa đẩy lên
+          {origin.lastContact
+            ? `, kho chung trả lời lần cuối lúc ${formatChangeTime(origin.lastContact)}`
+            : ", chưa liên lạc được kho chung"}
+          . Bài vẫn đăng ở máy này và được đẩy lên khi kho chung trả lời lại.
+        </p>
+      )}
       <p>
         <Link href={adminRoutes.newReport}>+ Viết bài mới</Link>
       </p>

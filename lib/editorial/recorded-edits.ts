@@ -5,6 +5,7 @@ import { splitReportText } from "../history/describe-change";
 import { contentRepositoryOf } from "../history/content-repository";
 import { commitFiles } from "../history/record-changes";
 import { withRepositoryLock } from "../history/repository-lock";
+import { catchUpBeforeChange, pushSoon } from "../history/shared-origin";
 import { prepareRepository } from "../history/set-up-repository";
 import { type FormSave, type PostedDraft, saveFromForm } from "./editor-form";
 import { type DeleteOutcome, type DeleteRequest, deleteReport, isEditableReportFile } from "./save-report";
@@ -42,6 +43,7 @@ export function recordedSave({
   const repo = contentRepositoryOf(contentDir);
   return withRepositoryLock(repo, async () => {
     await commitQuietly(() => prepareRepository(repo));
+    await commitQuietly(() => catchUpBeforeChange(repo));
     const outcome = saveFromForm({ contentDir, editor, draft, correction });
     const file = draft.file ?? (outcome.created !== null ? `${outcome.created}.md` : null);
     const saved = outcome.created !== null || outcome.state.saved;
@@ -57,7 +59,7 @@ export function recordedSave({
       );
     }
     return outcome;
-  });
+  }).finally(() => pushSoon(repo));
 }
 
 /** The title a report file gives, or "" (for a commit message). */
@@ -74,6 +76,7 @@ export function recordedDelete(request: DeleteRequest): Promise<DeleteOutcome> {
   const repo = contentRepositoryOf(request.contentDir);
   return withRepositoryLock(repo, async () => {
     await commitQuietly(() => prepareRepository(repo));
+    await commitQuietly(() => catchUpBeforeChange(repo));
     const title = isEditableReportFile(request.file) ? fileTitle(request.contentDir, request.file) : "";
     const outcome = deleteReport(request);
     if (outcome.deleted) {
@@ -86,5 +89,5 @@ export function recordedDelete(request: DeleteRequest): Promise<DeleteOutcome> {
       );
     }
     return outcome;
-  });
+  }).finally(() => pushSoon(repo));
 }

@@ -7,6 +7,7 @@ import { git } from "../history/git";
 import { splitReportText } from "../history/describe-change";
 import { commitFiles } from "../history/record-changes";
 import { withRepositoryLock } from "../history/repository-lock";
+import { catchUpBeforeChange, pushSoon } from "../history/shared-origin";
 import { prepareRepository } from "../history/set-up-repository";
 import { readTexts } from "../history/versions";
 import { openReportFile, reportFileText } from "./report-file";
@@ -47,6 +48,7 @@ export function restoreVersion({
   const repo = contentRepositoryOf(contentDir);
   return withRepositoryLock(repo, async (): Promise<RestoreOutcome> => {
     await prepareRepository(repo);
+    await catchUpBeforeChange(repo).catch(() => undefined);
     const [old] = await readTexts(repo, [`${commit}:${file}`]);
     if (old === null || old === undefined) return noSuch;
     const target = path.join(contentDir, file);
@@ -100,5 +102,5 @@ export function restoreVersion({
       message: () => `Khôi phục bài “${title}” (${file}) về bản ${commit.slice(0, 8)}${when}`,
     });
     return { restored: true, file };
-  });
+  }).finally(() => pushSoon(repo));
 }

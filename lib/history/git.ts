@@ -52,6 +52,8 @@ function repositoryOptions(repo: ContentRepository): string[] {
 export interface GitCall {
   input?: string | Buffer;
   env?: Record<string, string>;
+  /** Ends the command after this long (a remote that does not answer). */
+  timeoutMs?: number;
 }
 
 function run<T extends string | Buffer>(
@@ -64,7 +66,13 @@ function run<T extends string | Buffer>(
     const child = execFile(
       "git",
       [...repositoryOptions(repo), ...args],
-      { env: { ...baseEnvironment(), ...call.env }, maxBuffer: 256 * 1024 * 1024, encoding },
+      {
+        env: { ...baseEnvironment(), ...call.env },
+        maxBuffer: 256 * 1024 * 1024,
+        encoding,
+        timeout: call.timeoutMs ?? 0,
+        killSignal: "SIGKILL",
+      },
       (error, stdout, stderr) =>
         error ? reject(new GitError(args, String(stderr) || error.message)) : resolve(stdout as T),
     );

@@ -3,6 +3,7 @@ import path from "node:path";
 import { FOLDER_AUTHOR, authorEnvironment } from "./authors";
 import { type ContentRepository, git } from "./git";
 import { withRepositoryLock } from "./repository-lock";
+import { adoptOrigin, connectOrigin, sharedOrigin } from "./shared-origin";
 
 // A content folder that is not a repository yet becomes one, with a first commit of what it
 // holds. What is never content stays out: the trash (its reports are in the history already),
@@ -45,10 +46,17 @@ export async function prepareRepository(repo: ContentRepository): Promise<boolea
     mkdirSync(path.join(repo.gitDir, "info"), { recursive: true });
     writeFileSync(path.join(repo.gitDir, "info", "exclude"), `${NEVER_CONTENT.join("\n")}\n`);
   }
+  const origin = sharedOrigin();
+  if (origin) await connectOrigin(repo, origin);
   const head = await git(repo, ["rev-parse", "--quiet", "--verify", "HEAD"]).catch(() => "");
   if (head.trim()) {
     ready.add(repo.gitDir);
     return false;
+  }
+  // A new machine joining: the shared history, not a first commit of its own.
+  if (origin && (await adoptOrigin(repo))) {
+    ready.add(repo.gitDir);
+    return true;
   }
   await git(repo, ["add", "--all"]);
   await git(

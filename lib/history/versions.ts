@@ -163,7 +163,6 @@ export async function catchUpVersions(repo: ContentRepository): Promise<void> {
   const output = await git(repo, [
     "log",
     "--reverse",
-    "--first-parent",
     "--raw",
     "--no-abbrev",
     "--no-renames",

@@ -18,6 +18,7 @@ import {
 } from "../content/refresh";
 import { TRASH_SWEEP_MS, trashSweeper } from "../editorial/trash";
 import { folderRecorder } from "../history/folder-recorder";
+import { keepInStepWithOrigin } from "../history/origin-sync";
 import { catchUpSearchIndex } from "../search/archive-search";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
@@ -94,6 +95,7 @@ export function startPublishing(): void {
   const reportProblems = createProblemReporter(contentDir, (line) => console.error(`[đăng bài] ${line}`));
   const sweepTrash = trashSweeper(contentDir, log);
   const recordInHistory = folderRecorder(contentDir, log);
+  keepInStepWithOrigin(contentDir, log);
   const parse = reportParser();
 
   // What changed since the last pass: the report files by name (all of them at start, after a
