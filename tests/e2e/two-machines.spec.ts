@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { type OwnServer, startOwnServer } from "./own-server";
+
+// Several machines in step (issue 26), on this one machine: two production servers, each with its
+// own content folder, and one bare origin (CONTENT_GIT_REMOTE). Each server exchanges with the
+// origin every 3 s; the times are recorded on the test, and the deadline leaves room for a slow
+// machine (the issue's budget, 10 s, is read off the annotations, not asserted).
+
+const DEADLINE_MS = 40_000;
+let work: string;
+let origin: string;
+let machineA: OwnServer;
+let machineB: OwnServer;
+
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  work = mkdtempSync(path.join(tmpdir(), "hai-may-"));
+  origin = path.join(work, "kho-chung.git");
+  spawnSync("git", ["init", "--quiet", "--bare", "--initial-branch=main", origin]);
+  machineA = await startOwnServer({ prefix: "may-a-", env: { CONTENT_GIT_REMOTE: origin } });
+  machineB = await startOwnServer({ prefix: "may-b-", env: { CONTENT_GIT_REMOTE: origin } });
+});
+
+test.afterAll(async () => {
+  await machineA?.stop();
+  await machineB?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const started = performance.now();
+  while (!(await check().catch(() => false))) {
+    if (performance.now() - started > DEADLINE_MS)
+      throw new Error(`${what}: not within ${DEADLINE_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const elapsed = Math.round(performance.now() - started);
+  test.info().annotations.push({ type: "thời gian", description: `${what}: ${elapsed} ms` });
+}
+
+const report = (title: string) =>
+  `---\ntitle: ${title}\ndate: 2026-12-06T09:00:00+07:00\nsummary: Bài thử hai máy.\n---\n\nNội dung ${title}.\n`;
+const serves = (machine: OwnServer, slug: string) => async () =>
+  (await fetch(machine.at(`/bai-viet/${slug}`))).status === 200;
+const originHasHistory = async () =>
+  spawnSync("git", ["--git-dir", origin, "rev-parse", "--verify", "--quiet", "main"]).status === 0;
+
+test("a report saved on one machine is served by the other, and two at once by both", async () => {
+  await until("kho chung có lịch sử", originHasHistory);
+  writeFileSync(path.join(machineA.contentDir, "bai-tu-may-a.md"), report("Bài từ máy A"));
+  await until("máy A → máy B", serves(machineB, "bai-tu-may-a"));
+
+  writeFileSync(path.join(machineA.contentDir, "cung-luc-a.md"), report("Cùng lúc A"));
+  writeFileSync(path.join(machineB.contentDir, "cung-luc-b.md"), report("Cùng lúc B"));
+  await until("hai bài cùng lúc, trên cả hai máy", async () => {
+    const checks = [machineA, machineB].flatMap((machine) =>
+      ["cung-luc-a", "cung-luc-b"].map((slug) => serves(machine, slug)()),
+    );
+    return (await Promise.all(checks)).every(Boolean);
+  });
+});
+
+test("with the origin gone a machine still publishes its own saves, and the other gets them when it returns", async () => {
+  renameSync(origin, `${origin}-mat`);
+  writeFileSync(path.join(machineA.contentDir, "luc-mat-lien-lac.md"), report("Lúc mất liên lạc"));
+  await until("máy A đăng khi mất kho chung", serves(machineA, "luc-mat-lien-lac"));
+  await until("máy A ghi lịch sử dù mất kho chung", async () =>
+    spawnSync("git", ["-C", machineA.contentDir, "log", "--format=%s", "-1"], {
+      encoding: "utf8",
+    }).stdout.includes("luc-mat-lien-lac.md"),
+  );
+  // Two exchanges' time: nothing can have reached the other machine.
+  await new Promise((resolve) => setTimeout(resolve, 6000));
+  expect((await fetch(machineB.at("/bai-viet/luc-mat-lien-lac"))).status).toBe(404);
+
+  renameSync(`${origin}-mat`, origin);
+  await until("kho chung trở lại → máy B", serves(machineB, "luc-mat-lien-lac"));
+  const originLog = spawnSync("git", ["--git-dir", origin, "log", "--format=%s", "main"], {
+    encoding: "utf8",
+  }).stdout;
+  expect(originLog).toContain("thêm luc-mat-lien-lac.md");
+});
