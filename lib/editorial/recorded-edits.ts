@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { editorAuthor } from "../history/authors";
-import { splitReportText } from "../history/describe-change";
+import { splitReportText, titleOf } from "../history/describe-change";
 import { contentRepositoryOf } from "../history/content-repository";
 import { commitFiles } from "../history/record-changes";
 import { withRepositoryLock } from "../history/repository-lock";
@@ -23,8 +23,6 @@ async function commitQuietly(step: () => Promise<unknown>): Promise<void> {
     );
   }
 }
-
-const titleOf = (draft: PostedDraft) => (typeof draft.data.title === "string" ? draft.data.title : "");
 
 export interface RecordedSaveRequest {
   contentDir: string;
@@ -65,8 +63,7 @@ export function recordedSave({
 /** The title a report file gives, or "" (for a commit message). */
 function fileTitle(contentDir: string, file: string): string {
   try {
-    const { data } = splitReportText(readFileSync(path.join(contentDir, file), "utf8"));
-    return typeof data.title === "string" ? data.title : "";
+    return titleOf(splitReportText(readFileSync(path.join(contentDir, file), "utf8")));
   } catch {
     return "";
   }

@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CORE_SCHEMA, dump } from "js-yaml";
 import { contentRepositoryOf } from "../history/content-repository";
-import { describeChange, photosOf, splitReportText } from "../history/describe-change";
+import {
+  describeVersions,
+  photosOf,
+  readVersion,
+  splitReportText,
+  titleOf,
+} from "../history/describe-change";
 import { deletedFiles, fileVersions, readTexts } from "../history/versions";
 import { type DiffPart, wordDiff } from "../history/word-diff";
 import { fieldLabel } from "../report-form/form-fields";
@@ -38,11 +44,6 @@ export interface ReportHistory {
   entries: HistoryEntry[];
 }
 
-const titleOf = (text: string | null) => {
-  const title = text === null ? undefined : splitReportText(text).data.title;
-  return typeof title === "string" ? title : "";
-};
-
 /** A report's history, newest first; null when the name is not a report's or it has none. */
 export async function reportHistory(contentDir: string, name: string): Promise<ReportHistory | null> {
   const file = `${name}.md`;
@@ -54,26 +55,27 @@ export async function reportHistory(contentDir: string, name: string): Promise<R
     repo,
     versions.map((version) => version.blob ?? MISSING),
   );
+  // Each text read once: it is the "after" of its version and the "before" of the next.
+  const read = versions.map((version, index) => {
+    const text = version.blob ? texts[index] : null;
+    return text === null || text === undefined ? null : readVersion(text);
+  });
   const entries = versions.slice(0, HISTORY_LIMIT).map((version, index) => {
-    const after = version.blob ? (texts[index] ?? null) : null;
-    const earlier = versions[index + 1];
-    const before = earlier?.blob ? (texts[index + 1] ?? null) : null;
     return {
       commit: version.commit,
       at: version.at,
       author: version.authorName,
       subject: version.subject,
       correction: CORRECTION_TRAILER.exec(version.body)?.[1] ?? null,
-      changes: describeChange(before, after),
+      changes: describeVersions(read[index + 1] ?? null, read[index] ?? null),
       deleted: version.blob === null,
     };
   });
   const target = path.join(contentDir, file);
   const now = existsSync(target) ? readFileSync(target, "utf8") : null;
-  const newestText = texts.find((text) => text !== null && text !== undefined) ?? null;
   return {
     file,
-    title: titleOf(now ?? newestText),
+    title: titleOf(now === null ? (read.find((version) => version !== null) ?? null) : splitReportText(now)),
     currentVersion: now === null ? "" : fileVersion(now),
     entries,
   };

@@ -1,17 +1,24 @@
-import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { formatChangeTime } from "../dates";
 import { editorAuthor } from "../history/authors";
 import { contentRepositoryOf } from "../history/content-repository";
 import { git } from "../history/git";
-import { splitReportText } from "../history/describe-change";
+import { splitReportText, titleOf } from "../history/describe-change";
 import { commitFiles } from "../history/record-changes";
 import { withRepositoryLock } from "../history/repository-lock";
 import { catchUpBeforeChange, pushSoon } from "../history/shared-origin";
 import { prepareRepository } from "../history/set-up-repository";
 import { readTexts } from "../history/versions";
 import { openReportFile, reportFileText } from "./report-file";
-import { checkReportText, fileVersion, isEditableReportFile, stampedDraft } from "./save-report";
+import {
+  checkReportText,
+  fileVersion,
+  isEditableReportFile,
+  logEditorAction,
+  stampedDraft,
+  writeReportFile,
+} from "./save-report";
 
 // Restoring a version: its text becomes the report's again, as a new change on top of the history
 // (nothing is rewritten), refused like a save when the report changed since the editor looked.
@@ -83,19 +90,11 @@ export function restoreVersion({
           .join("; ")}). Mở bài, sửa rồi lưu.`,
       };
     }
-    const temporary = path.join(contentDir, `.${file}.${process.pid}.tmp`);
-    writeFileSync(temporary, text);
-    if (current !== null) renameSync(temporary, target);
-    else {
-      try {
-        linkSync(temporary, target);
-      } finally {
-        rmSync(temporary, { force: true });
-      }
-    }
+    writeReportFile(contentDir, file, text, current !== null);
+    logEditorAction(editor, "khôi phục", file);
     const seconds = Number((await git(repo, ["show", "-s", "--format=%at", commit, "--"])).trim());
     const when = Number.isFinite(seconds) ? ` lúc ${formatChangeTime(new Date(seconds * 1000))}` : "";
-    const title = typeof draft.data.title === "string" ? draft.data.title : "";
+    const title = titleOf(draft);
     await commitFiles(repo, {
       files: [file],
       author: editorAuthor(editor),

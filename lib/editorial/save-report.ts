@@ -93,10 +93,29 @@ export function checkReportText(contentDir: string, file: string, text: string):
   }
 }
 
+/**
+ * Writes a report file whole: a temporary file renamed over it (`replace`), or linked to its name
+ * for a new one, which fails if the name was taken meanwhile: a new report never replaces a file.
+ */
+export function writeReportFile(contentDir: string, file: string, text: string, replace: boolean): void {
+  // Not ".md": the watcher ignores it until the rename makes it the report.
+  const temporary = path.join(contentDir, `.${file}.${process.pid}.tmp`);
+  const target = path.join(contentDir, file);
+  writeFileSync(temporary, text);
+  if (replace) renameSync(temporary, target);
+  else {
+    try {
+      linkSync(temporary, target);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  }
+}
+
 /** One line per change: when, who, what, which file (data/nhat-ky-bien-tap.log). */
 export function logEditorAction(
   editor: string,
-  action: "tạo" | "sửa" | "xóa" | "tải ảnh",
+  action: "tạo" | "sửa" | "xóa" | "khôi phục" | "tải ảnh",
   file: string,
 ): void {
   const line = `${new Date().toISOString()}\t${editor}\t${action}\t${file}\n`;
@@ -175,18 +194,7 @@ export function saveReport({
     };
   }
   if (text !== original) {
-    // Not ".md": the watcher ignores it until the rename makes it the report.
-    const temporary = path.join(contentDir, `.${file}.${process.pid}.tmp`);
-    writeFileSync(temporary, text);
-    if (existing) renameSync(temporary, target);
-    else {
-      // A link fails if the name was taken meanwhile: a new report never replaces a file.
-      try {
-        linkSync(temporary, target);
-      } finally {
-        rmSync(temporary, { force: true });
-      }
-    }
+    writeReportFile(contentDir, file, text, existing !== undefined);
     logEditorAction(editor, existing ? "sửa" : "tạo", file);
   }
   return { saved: true, file, slug: file.slice(0, -3) };

@@ -39,13 +39,34 @@ export function photosOf(version: ReportVersionText): string[] {
 const correctionCount = (data: Record<string, unknown>) =>
   Array.isArray(data.corrections) ? data.corrections.length : 0;
 
-/** The changes from `before` to `after` (null: the file did not exist), newest words last. */
+/** A version's text with its fields and body, read once however many comparisons use it. */
+export interface ReadVersion extends ReportVersionText {
+  text: string;
+}
+
+export function readVersion(text: string): ReadVersion {
+  return { text, ...splitReportText(text) };
+}
+
+/** The title a report's text gives, or "". */
+export function titleOf(version: ReportVersionText | null): string {
+  const title = version?.data.title;
+  return typeof title === "string" ? title : "";
+}
+
+/** The changes from `before` to `after` (null: the file did not exist), in words. */
 export function describeChange(before: string | null, after: string | null): string[] {
-  if (after === null) return ["xóa bài"];
-  if (before === null) return ["tạo bài"];
-  if (before === after) return ["không đổi nội dung"];
-  const old = splitReportText(before);
-  const now = splitReportText(after);
+  return describeVersions(
+    before === null ? null : readVersion(before),
+    after === null ? null : readVersion(after),
+  );
+}
+
+/** The same, for versions already read. */
+export function describeVersions(old: ReadVersion | null, now: ReadVersion | null): string[] {
+  if (now === null) return ["xóa bài"];
+  if (old === null) return ["tạo bài"];
+  if (old.text === now.text) return ["không đổi nội dung"];
   const said: string[] = [];
   const fields = [...new Set([...Object.keys(now.data), ...Object.keys(old.data)])];
   for (const field of fields) {

@@ -3,6 +3,7 @@ import { contentRepositoryOf } from "./content-repository";
 import { commitFiles, folderMessage } from "./record-changes";
 import { withRepositoryLock } from "./repository-lock";
 import { setUpRepository } from "./set-up-repository";
+import { catchUpVersions } from "./versions";
 
 // For the publishing watcher: after each pass, what changed in the folder without the editor
 // (a file saved by hand or by another tool) is committed, credited to the folder. What an editor
@@ -19,6 +20,11 @@ export function folderRecorder(
   const ready = setUpRepository(repo).then(
     (made) => {
       if (made) log(`bắt đầu lưu lịch sử thư mục nội dung trong ${repo.gitDir}`);
+      // The index of versions, brought up to date now rather than by an editor's first history
+      // page (a first catch-up at 100,000 reports lists every file once).
+      void catchUpVersions(repo).catch((error: unknown) =>
+        log(`không cập nhật được chỉ mục phiên bản: ${message(error)}`),
+      );
       return true;
     },
     (error: unknown) => {

@@ -90,19 +90,6 @@ export function gitBytes(repo: ContentRepository, args: string[], call: GitCall 
   return run<Buffer>(repo, args, call, "buffer");
 }
 
-/** The same, waiting: for command-line tools and set-up, never on a request's path. */
-export function gitSync(repo: ContentRepository, args: string[], call: GitCall = {}): string {
-  const result = spawnSync("git", [...repositoryOptions(repo), ...args], {
-    env: { ...baseEnvironment(), ...call.env },
-    input: call.input,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.error) throw new GitError(args, result.error.message);
-  if (result.status !== 0) throw new GitError(args, result.stderr);
-  return result.stdout;
-}
-
 /** The work tree of the checkout `folder` lies in, if any (the folder's own repository aside). */
 function enclosingWorkTree(folder: string): string | null {
   const result = spawnSync("git", ["-C", folder, "rev-parse", "--show-toplevel"], {

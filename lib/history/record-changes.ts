@@ -61,7 +61,7 @@ async function currentHead(repo: ContentRepository): Promise<string | null> {
 }
 
 /** Git's name for a file's content: the SHA-1 of "blob <size>\0" and the bytes. */
-export function blobId(bytes: Buffer): string {
+function blobId(bytes: Buffer): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 

@@ -10,11 +10,6 @@ import { adoptOrigin, connectOrigin, sharedOrigin } from "./shared-origin";
 // the editor's half-written files, the problems list the server writes.
 const NEVER_CONTENT = [".thung-rac/", ".*.tmp", "_loi-can-sua.txt"];
 
-/** Whether the repository is there and has a first commit. */
-export function hasHistory(repo: ContentRepository): boolean {
-  return existsSync(path.join(repo.gitDir, "HEAD")) && existsSync(path.join(repo.gitDir, "refs", "heads"));
-}
-
 /**
  * Makes the content folder a repository if it is not one yet. Safe to call from several
  * processes at once (the first does it); returns whether this call made the first commit.

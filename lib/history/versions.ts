@@ -212,22 +212,24 @@ export async function readTexts(repo: ContentRepository, names: string[]): Promi
   return texts;
 }
 
-/** Files deleted from the folder, newest deletion first (each once). */
+/** Files deleted from the folder, newest deletion first (each once), from the newest deletions only. */
 export async function deletedFiles(
   repo: ContentRepository,
   limit = 50,
 ): Promise<Array<{ file: string; commit: string; at: Date; authorName: string }>> {
   await catchUpVersions(repo);
+  // The newest deletions through their partial index: a bounded read however many there were.
   const rows = indexOf(repo)
-    .prepare(
-      `SELECT file, commit_id, at, author FROM versions WHERE blob IS NULL
-         GROUP BY file ORDER BY max(seq) DESC LIMIT ?`,
-    )
-    .all(limit) as Array<{ file: string; commit_id: string; at: number; author: string }>;
-  return rows.map((row) => ({
-    file: row.file,
-    commit: row.commit_id,
-    at: new Date(row.at * 1000),
-    authorName: row.author,
-  }));
+    .prepare("SELECT file, commit_id, at, author FROM versions WHERE blob IS NULL ORDER BY seq DESC LIMIT ?")
+    .all(limit * 4) as Array<{ file: string; commit_id: string; at: number; author: string }>;
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => !seen.has(row.file) && seen.add(row.file))
+    .slice(0, limit)
+    .map((row) => ({
+      file: row.file,
+      commit: row.commit_id,
+      at: new Date(row.at * 1000),
+      authorName: row.author,
+    }));
 }

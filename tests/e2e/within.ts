@@ -7,11 +7,15 @@ export const DEADLINE_MS = 15_000;
  * Polls until `check` holds (a check that throws, say a server restarting, counts as not yet);
  * returns how long that took, in ms, and records it on the test.
  */
-export async function within(what: string, check: () => Promise<boolean>): Promise<number> {
+export async function within(
+  what: string,
+  check: () => Promise<boolean>,
+  deadlineMs = DEADLINE_MS,
+): Promise<number> {
   const started = performance.now();
   while (!(await check().catch(() => false))) {
-    if (performance.now() - started > DEADLINE_MS)
-      throw new Error(`${what}: not within ${DEADLINE_MS / 1000} s`);
+    if (performance.now() - started > deadlineMs)
+      throw new Error(`${what}: not within ${deadlineMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const elapsed = Math.round(performance.now() - started);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { recordedDelete, recordedSave } from "@/lib/editorial/recorded-edits";
 import { openReportFile } from "@/lib/editorial/report-file";
 import { compareVersions, deletedReports, reportHistory } from "@/lib/editorial/report-history";
@@ -19,6 +19,8 @@ import { REPO_CONTENT, SEED_FILE } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
 
 // The content folder's history through Debian's git, on real folders and real report files.
+// Each test runs git a few dozen times (1.4 s at most here): room for a machine three times slower.
+vi.setConfig({ testTimeout: 15_000, hookTimeout: 15_000 });
 
 let work: string;
 let content: string;

@@ -19,6 +19,8 @@ import { temporaryFolder } from "../support/temporary-folder";
 
 // Two machines' content folders and one bare origin, on this machine: each exchange is the one the
 // running server makes every few seconds (lib/history/origin-sync.ts), called here in turn.
+// Each test runs git a few dozen times (1.4 s at most here): room for a machine three times slower.
+vi.setConfig({ testTimeout: 15_000, hookTimeout: 15_000 });
 
 let work: string;
 let contentA: string;
