@@ -34,19 +34,53 @@ async function acquire(lock: string): Promise<void> {
   }
 }
 
+/** Work owed to the repository once a step has answered, by repository. */
+const upkeep = new Map<string, Array<() => Promise<unknown>>>();
+
+/**
+ * Work to do still holding the lock after the current step has answered its caller (bringing
+ * git's index in step with a commit): the caller does not wait for it, the next holder does.
+ */
+export function afterStep(repo: ContentRepository, job: () => Promise<unknown>): void {
+  upkeep.set(repo.gitDir, [...(upkeep.get(repo.gitDir) ?? []), job]);
+}
+
+async function runUpkeep(repo: ContentRepository): Promise<void> {
+  for (let jobs = upkeep.get(repo.gitDir); jobs?.length; jobs = upkeep.get(repo.gitDir)) {
+    upkeep.delete(repo.gitDir);
+    for (const job of jobs) {
+      await job().catch((error: unknown) =>
+        console.error(`[lịch sử] ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+  }
+}
+
 /** Runs `step` holding the repository's write lock. */
 export function withRepositoryLock<T>(repo: ContentRepository, step: () => Promise<T>): Promise<T> {
   const lock = path.join(repo.gitDir, LOCK_FILE);
-  const run = async () => {
-    mkdirSync(repo.gitDir, { recursive: true });
-    await acquire(lock);
-    try {
-      return await step();
-    } finally {
-      rmSync(lock, { force: true });
-    }
-  };
-  const result = queue.then(run, run);
-  queue = result.catch(() => undefined);
-  return result;
+  return new Promise<T>((answer, fail) => {
+    const run = async () => {
+      try {
+        mkdirSync(repo.gitDir, { recursive: true });
+        await acquire(lock);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      try {
+        await runUpkeep(repo);
+        await Promise.resolve().then(step).then(answer, fail);
+        await runUpkeep(repo);
+      } finally {
+        rmSync(lock, { force: true });
+      }
+    };
+    queue = queue.then(run).catch(() => undefined);
+  });
+}
+
+/** Resolves once every step and its upkeep queued so far in this process is done. */
+export function repositoryIdle(repo: ContentRepository): Promise<void> {
+  return withRepositoryLock(repo, async () => undefined);
 }

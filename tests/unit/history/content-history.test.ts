@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recordedDelete, recordedSave } from "@/lib/editorial/recorded-edits";
 import { openReportFile } from "@/lib/editorial/report-file";
 import { compareVersions, deletedReports, reportHistory } from "@/lib/editorial/report-history";
@@ -11,7 +11,7 @@ import { FOLDER_AUTHOR } from "@/lib/history/authors";
 import { contentRepositoryOf } from "@/lib/history/content-repository";
 import { git, locateContentRepository } from "@/lib/history/git";
 import { commitFiles, folderMessage } from "@/lib/history/record-changes";
-import { withRepositoryLock } from "@/lib/history/repository-lock";
+import { repositoryIdle, withRepositoryLock } from "@/lib/history/repository-lock";
 import { setUpRepository } from "@/lib/history/set-up-repository";
 import { fileVersions, LOG_FORMAT, parseLog } from "@/lib/history/versions";
 import { stubFolders } from "../support/environment";
@@ -33,6 +33,9 @@ beforeEach(() => {
   cpSync(REPO_CONTENT, content, { recursive: true });
   stubFolders({ editorData: data, content });
 });
+
+// A commit's upkeep of git's index runs after the save has answered: done before the folder goes.
+afterEach(() => repositoryIdle(contentRepositoryOf(content)));
 
 const log = async (format = "%an|%s") =>
   (await git(contentRepositoryOf(content), ["log", `--format=${format}`, "--name-status"])).trim();
@@ -99,6 +102,34 @@ describe("every change is a commit", () => {
       draft: postedSeed((fields, body) => ({ data: fields, body })),
     });
     expect(await commits()).toEqual(before);
+  });
+
+  it("commits a save without git's index, then brings the index in step: git sees a clean folder", async () => {
+    const repo = contentRepositoryOf(content);
+    writeFileSync(path.join(content, "bai-moi.md"), "---\ntitle: Bài mới\n---\nThân bài.\n");
+    await setUpRepository(repo);
+    for (const text of ["Một.", "Hai."]) {
+      writeFileSync(path.join(content, "bai-moi.md"), `---\ntitle: Bài mới\n---\n${text}\n`);
+      await withRepositoryLock(repo, () =>
+        commitFiles(repo, {
+          files: ["bai-moi.md", SEED_FILE],
+          author: FOLDER_AUTHOR,
+          message: folderMessage,
+        }),
+      );
+    }
+    rmSync(path.join(content, "bai-moi.md"));
+    await withRepositoryLock(repo, () =>
+      commitFiles(repo, { files: ["bai-moi.md"], author: FOLDER_AUTHOR, message: folderMessage }),
+    );
+    await repositoryIdle(repo);
+    expect(await git(repo, ["status", "--porcelain"])).toBe("");
+    expect((await log("%s")).split("\n").filter((line) => line.startsWith("Lưu"))).toEqual([
+      "Lưu từ thư mục: xóa bai-moi.md",
+      "Lưu từ thư mục: sửa bai-moi.md",
+      "Lưu từ thư mục: sửa bai-moi.md",
+    ]);
+    expect(await git(repo, ["show", "HEAD~1:bai-moi.md"])).toContain("Hai.");
   });
 
   it("a save of a published report says when it changed; a correction adds its note and time", async () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recordedSave } from "@/lib/editorial/recorded-edits";
 import { openReportFile } from "@/lib/editorial/report-file";
 import { fileVersion } from "@/lib/editorial/save-report";
@@ -9,7 +9,7 @@ import { editorAuthor } from "@/lib/history/authors";
 import { contentRepositoryOf } from "@/lib/history/content-repository";
 import type { ContentRepository } from "@/lib/history/git";
 import { commitFiles, folderMessage } from "@/lib/history/record-changes";
-import { withRepositoryLock } from "@/lib/history/repository-lock";
+import { repositoryIdle, withRepositoryLock } from "@/lib/history/repository-lock";
 import { setUpRepository } from "@/lib/history/set-up-repository";
 import { originStatus, syncWithOrigin } from "@/lib/history/shared-origin";
 import { fileVersions } from "@/lib/history/versions";
@@ -48,6 +48,12 @@ beforeEach(async () => {
   expect(readFileSync(path.join(contentB, SEED_FILE), "utf8")).toBe(
     readFileSync(path.join(contentA, SEED_FILE), "utf8"),
   );
+});
+
+// A commit's upkeep of git's index runs after the save has answered: done before the folders go.
+afterEach(async () => {
+  await repositoryIdle(machineA);
+  await repositoryIdle(machineB);
 });
 
 const sync = (repo: ContentRepository) => withRepositoryLock(repo, () => syncWithOrigin(repo));
