@@ -7,6 +7,9 @@ import path from "node:path";
 // whose real path, every symbolic link resolved, lies inside the photo folder (public/images):
 // a link placed there that leads to data/session-key or anything else outside is never followed.
 
+/** The largest photo file the site takes: an editor's upload, or a copy from another machine. */
+export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
+
 /** public/, or PUBLIC_DIR when set (tests and benchmarks). */
 export function publicDirectory(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PUBLIC_DIR ?? path.join(process.cwd(), "public"));

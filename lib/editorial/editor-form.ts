@@ -6,7 +6,8 @@ import { type EditorState, problemsByInput } from "../report-form/editor-state";
 import { reportInputs } from "../report-form/field-names";
 import { dataFromForm } from "../report-form/form-data";
 import { reportFormFields } from "../report-form/form-fields";
-import { MAX_PHOTO_BYTES, PhotoError, photoMarkdown, preparePhoto, storePhoto } from "./photos";
+import { MAX_PHOTO_BYTES } from "../photo-files";
+import { PhotoError, photoMarkdown, preparePhoto, storePhoto } from "./photos";
 import { openReportFile, type ReportDraft, ReportFileError, reportFileText } from "./report-file";
 import {
   checkReportText,

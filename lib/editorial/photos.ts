@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { writablePhotoFolder } from "../photo-files";
+import { MAX_PHOTO_BYTES, writablePhotoFolder } from "../photo-files";
 import { isValidSlug } from "../slugs";
 
 // Photos uploaded by editors. What a browser calls the file is not trusted: its bytes
@@ -10,7 +10,6 @@ import { isValidSlug } from "../slugs";
 // upright, no wider than a 2× desktop column needs, and named by the server: anh-N.jpg in the
 // report's folder, never over an existing photo.
 
-export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 /** Pixels a photo may decode to: a phone's 50 MP, not a small file that unpacks to gigabytes. */
 const MAX_PIXELS = 60_000_000;
 const MAX_WIDTH = 2400;

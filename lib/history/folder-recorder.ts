@@ -3,6 +3,7 @@ import { contentRepositoryOf } from "./content-repository";
 import { commitFiles, folderMessage, readLastTree } from "./record-changes";
 import { withRepositoryLock } from "./repository-lock";
 import { setUpRepository } from "./set-up-repository";
+import { pushSoon } from "./shared-origin";
 import { catchUpVersions } from "./versions";
 
 // For the publishing watcher: after each pass, what changed in the folder without the editor
@@ -47,7 +48,10 @@ export function folderRecorder(
           : null,
       )
       .then((recorded) => {
-        if (recorded) log(`lịch sử: ${folderMessage(recorded.changes)} (${recorded.commit.slice(0, 8)})`);
+        if (!recorded) return;
+        log(`lịch sử: ${folderMessage(recorded.changes)} (${recorded.commit.slice(0, 8)})`);
+        // To the other machines now, not at the next exchange (up to SYNC_MS later).
+        pushSoon(repo);
       })
       .catch((error: unknown) => log(`không ghi được lịch sử: ${message(error)}`));
   };

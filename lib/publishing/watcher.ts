@@ -20,6 +20,8 @@ import { TRASH_SWEEP_MS, trashSweeper } from "../editorial/trash";
 import { folderRecorder } from "../history/folder-recorder";
 import { keepInStepWithOrigin } from "../history/origin-sync";
 import { catchUpSearchIndex } from "../search/archive-search";
+import { MAX_PHOTO_BYTES } from "../photo-files";
+import { peerPhotoFetcher, photoPeers } from "./peer-photos";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
 import { stalePaths } from "./stale-paths";
@@ -197,10 +199,14 @@ export function startPublishing(): void {
   // matters to publishing when a report waits for it (a broken report names it): those few are
   // looked for every second, and each one that appears or changes is handed to the next pass. A
   // photo an editor uploads gets a new name and comes with its report's save.
+  // A photo missing here is asked of the other machines (PHOTO_PEERS), if there are any.
   const handed = new Map<string, number>();
+  const peers = photoPeers();
+  const askPeers = peers.length ? peerPhotoFetcher(publicDir, peers, MAX_PHOTO_BYTES) : null;
   setInterval(() => {
     const waiting = waitingPhotos(WAITING_PHOTOS_MAX);
     for (const { src, mtimeMs } of waiting) {
+      if (mtimeMs === null) askPeers?.(src);
       if (mtimeMs === null || handed.get(src) === mtimeMs) continue;
       handed.set(src, mtimeMs);
       if (photos !== "all") photos.add(src);

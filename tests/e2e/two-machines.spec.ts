@@ -1,9 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { type OwnServer, startOwnServer } from "./own-server";
+import { SEED_PATH } from "./seed-report";
 import { within } from "./within";
 
 // Several machines in step (issue 26), on this one machine: two production servers, each with its
@@ -12,6 +21,7 @@ import { within } from "./within";
 // machine (the issue's budget, 10 s, is read off the annotations, not asserted).
 
 const DEADLINE_MS = 40_000;
+const PASSWORD = "mật khẩu thử nghiệm đủ dài";
 let work: string;
 let origin: string;
 let machineA: OwnServer;
@@ -24,8 +34,17 @@ test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "hai-may-"));
   origin = path.join(work, "kho-chung.git");
   spawnSync("git", ["init", "--quiet", "--bare", "--initial-branch=main", origin]);
-  machineA = await startOwnServer({ prefix: "may-a-", env: { CONTENT_GIT_REMOTE: origin } });
-  machineB = await startOwnServer({ prefix: "may-b-", env: { CONTENT_GIT_REMOTE: origin } });
+  machineA = await startOwnServer({
+    prefix: "may-a-",
+    editors: { bientap: PASSWORD },
+    env: { CONTENT_GIT_REMOTE: origin },
+  });
+  // Machine B asks machine A for the photos its reports name and it lacks.
+  machineB = await startOwnServer({
+    prefix: "may-b-",
+    editors: { bientap: PASSWORD },
+    env: { CONTENT_GIT_REMOTE: origin, PHOTO_PEERS: machineA.at("") },
+  });
 });
 
 test.afterAll(async () => {
@@ -78,4 +97,66 @@ test("with the origin gone a machine still publishes its own saves, and the othe
     encoding: "utf8",
   }).stdout;
   expect(originLog).toContain("thêm luc-mat-lien-lac.md");
+});
+
+test("a photo uploaded on one machine is served by the other with its report", async () => {
+  const folder = path.join(machineA.publicDir, "images", "bai-co-anh-moi");
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(
+    path.join("public", "images", "ubnd-vinh-tong-ket-qp-an-2020", "anh-2.jpg"),
+    path.join(folder, "anh-1.jpg"),
+  );
+  writeFileSync(
+    path.join(machineA.contentDir, "bai-co-anh-moi.md"),
+    report("Bài có ảnh mới").replace(
+      "\n\nNội dung",
+      "\n\n![Ảnh chụp tại máy A](/images/bai-co-anh-moi/anh-1.jpg)\n\nNội dung",
+    ),
+  );
+  await until("ảnh và bài từ máy A → máy B", serves(machineB, "bai-co-anh-moi"));
+  const photo = await fetch(machineB.at("/images/bai-co-anh-moi/anh-1.jpg"));
+  expect(photo.status).toBe(200);
+  expect(Buffer.from(await photo.arrayBuffer()).equals(readFileSync(path.join(folder, "anh-1.jpg")))).toBe(
+    true,
+  );
+  expect(
+    readFileSync(path.join(machineB.publicDir, "images", "bai-co-anh-moi", "anh-1.jpg")).length,
+  ).toBeGreaterThan(0);
+});
+
+/** Signs in on `machine` and opens the seed report's form there. */
+async function openSeed(page: Page, machine: OwnServer) {
+  await page.goto(machine.at("/quan-tri/dang-nhap"));
+  await page.getByLabel("Tên đăng nhập").fill("bientap");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(machine.at("/quan-tri"));
+  await page.goto(machine.at(`/quan-tri/sua/${SEED_PATH.split("/").at(-1)}`));
+}
+
+test("one report saved on both machines from the same version: one wins, the other editor is told and keeps the text", async ({
+  browser,
+}) => {
+  const editorA = await (await browser.newContext()).newPage();
+  const editorB = await (await browser.newContext()).newPage();
+  await openSeed(editorA, machineA);
+  await openSeed(editorB, machineB);
+  const summary = (page: Page) => page.getByLabel("Tóm tắt");
+  await summary(editorA).fill("Tóm tắt sửa trên máy A.");
+  await summary(editorB).fill("Tóm tắt sửa trên máy B.");
+
+  await editorA.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(editorA.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  await until("bản sửa trên máy A tới máy B", async () =>
+    (await (await fetch(machineB.at(SEED_PATH))).text()).includes("Tóm tắt sửa trên máy A."),
+  );
+
+  await editorB.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(editorB.getByText("Bài đã được sửa (hoặc xóa) ở nơi khác sau khi bạn mở.")).toBeVisible();
+  await expect(summary(editorB)).toHaveValue("Tóm tắt sửa trên máy B.");
+  for (const machine of [machineA, machineB]) {
+    const page = await (await fetch(machine.at(SEED_PATH))).text();
+    expect(page).toContain("Tóm tắt sửa trên máy A.");
+    expect(page).not.toContain("Tóm tắt sửa trên máy B.");
+  }
 });

@@ -2,7 +2,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
-import { MAX_PHOTO_BYTES, photoMarkdown, preparePhoto, storePhoto } from "@/lib/editorial/photos";
+import { photoMarkdown, preparePhoto, storePhoto } from "@/lib/editorial/photos";
+import { MAX_PHOTO_BYTES } from "@/lib/photo-files";
 import { temporaryFolder } from "../support/temporary-folder";
 
 const photo = (format: "jpeg" | "png" | "webp", width = 64, height = 48) =>
