@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import {
   type Address,
   addressPicker,
@@ -41,6 +41,8 @@ type PublishKind = "add" | "edit" | "delete";
 export interface PublishFigures {
   /** File written → readers see it (ms). */
   visible: Spread;
+  /** File written → the content folder's history has it (the watcher's commit, ms). */
+  committed: Spread;
   /** What the server logged: the publish pass (ms) and the pages it revalidated. */
   logged: Spread;
   pages: Spread;
@@ -285,10 +287,30 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
   const samples = Object.fromEntries(
     (["add", "edit", "delete"] as const).map((kind) => [
       kind,
-      { visible: [] as number[], logged: [] as number[], pages: [] as number[], missed: 0 },
+      {
+        visible: [] as number[],
+        committed: [] as number[],
+        logged: [] as number[],
+        pages: [] as number[],
+        missed: 0,
+      },
     ]),
-  ) as Record<PublishKind, { visible: number[]; logged: number[]; pages: number[]; missed: number }>;
-  const timeOne = async (kind: PublishKind, change: () => void, seen: () => Promise<boolean>) => {
+  ) as Record<
+    PublishKind,
+    { visible: number[]; committed: number[]; logged: number[]; pages: number[]; missed: number }
+  >;
+  // The last commit of the content folder's repository names the file (the server commits what
+  // changed in the folder after each publish pass).
+  const lastCommitNames = (file: string) => async () =>
+    spawnSync("git", ["-C", contentDir, "log", "-1", "--format=", "--name-only"], { encoding: "utf8" })
+      .stdout.split("\n")
+      .includes(path.basename(file));
+  const timeOne = async (
+    kind: PublishKind,
+    file: string,
+    change: () => void,
+    seen: () => Promise<boolean>,
+  ) => {
     const logged = server.lines.length;
     const started = performance.now();
     change();
@@ -298,6 +320,8 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
       started,
       LOG_DEADLINE_MS + (visible ?? 0),
     );
+    const committed = await until(lastCommitNames(file), started, LOG_DEADLINE_MS + (visible ?? 0));
+    if (committed !== null) samples[kind].committed.push(committed);
     const line = server.lines.slice(logged).find((text) => PUBLISH_LINE.test(text));
     const match = line ? PUBLISH_LINE.exec(line) : null;
     if (visible === null || lineAt === null) samples[kind].missed += 1;
@@ -321,6 +345,7 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
     const title = `Bài đăng thử quy mô số ${round}`;
     await timeOne(
       "add",
+      file,
       () => save(file, reportText(title, "Thành phố Vinh", "Trần Quốc Thành")),
       async () => (await page(`/bai-viet/${slug}`)).body.includes(title),
     );
@@ -329,11 +354,13 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
     const edited = `Tiêu đề đã sửa ${round}`;
     await timeOne(
       "edit",
+      oldFile,
       () => save(oldFile, readFileSync(oldFile, "utf8").replace(/^title: "/m, `title: "${edited} `)),
       async () => (await page(`/bai-viet/${old}`)).body.includes(edited),
     );
     await timeOne(
       "delete",
+      file,
       () => rmSync(file),
       async () => (await page(`/bai-viet/${slug}`)).status === 404,
     );
@@ -343,6 +370,7 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
       kind,
       {
         visible: spread(samples[kind].visible),
+        committed: spread(samples[kind].committed),
         logged: spread(samples[kind].logged),
         pages: spread(samples[kind].pages),
         missed: samples[kind].missed,
@@ -456,6 +484,10 @@ export function printArchiveScale(sizes: ArchiveScaleFigures[]): void {
         `publish ${kind}: file → seen over HTTP, p50 / max ms`,
         (s: ArchiveScaleFigures) =>
           `${spreadCell(s.publish[kind].visible, "max")}${s.publish[kind].missed ? ` (${s.publish[kind].missed} missed)` : ""}`,
+      ] as [string, (s: ArchiveScaleFigures) => string],
+      [
+        `publish ${kind}: file → in the history (commit), p50 / max ms`,
+        (s: ArchiveScaleFigures) => spreadCell(s.publish[kind].committed, "max"),
       ] as [string, (s: ArchiveScaleFigures) => string],
       [
         `publish ${kind}: server's pass, p50 / max ms`,
