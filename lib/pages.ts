@@ -92,6 +92,7 @@ export const UNLISTED_ROUTES: Readonly<Record<string, string>> = {
   "/quan-tri/lich-su/[ten]/so-sanh":
     "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/moi": "the editors' pages: rendered per request, never cached, indexed or listed",
+  "/quan-tri/tai-khoan": "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/sua/[ten]": "the editors' pages: rendered per request, never cached, indexed or listed",
 };
 

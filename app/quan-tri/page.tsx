@@ -5,7 +5,9 @@ import { signOut } from "@/app/quan-tri/dang-nhap/actions";
 import { PermalinkForm } from "@/components/admin/permalink-form";
 import { reportRows } from "@/lib/editorial/report-rows";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
-import { signedInEditor } from "@/lib/auth/session";
+import { may, ROLE_LABELS } from "@/lib/auth/roles";
+import { signedInAccount } from "@/lib/auth/session";
+import { STATUS_LABELS, type StatusKind } from "@/lib/editorial/workflow";
 import { reportListInputs } from "@/lib/report-form/field-names";
 import { contentDirectory } from "@/lib/content/refresh";
 import { formatChangeTime, formatShortDate } from "@/lib/dates";
@@ -18,12 +20,19 @@ export const metadata: Metadata = { title: "Biên tập", robots: { index: false
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const isStatusKind = (value: unknown): value is StatusKind =>
+  typeof value === "string" && Object.hasOwn(STATUS_LABELS, value);
+
 export default async function AdminHome({ searchParams }: Props) {
-  const editor = await signedInEditor();
-  if (!editor) redirect(adminRoutes.signIn({}));
-  const asked = (await searchParams)[reportListInputs.filter];
+  const account = await signedInAccount();
+  if (!account) redirect(adminRoutes.signIn({}));
+  const query = await searchParams;
+  const asked = query[reportListInputs.filter];
   const filter = typeof asked === "string" ? asked.slice(0, 200) : "";
-  const rows = reportRows(filter);
+  const askedStatus = query[reportListInputs.status];
+  const status = isStatusKind(askedStatus) ? askedStatus : null;
+  const rows = reportRows(filter, status);
+  const waiting = may(account.role, "duyet-dang") ? reportRows("", "cho-duyet") : [];
   const deleted = await deletedReports(contentDirectory());
   const origin = await originStatus(contentRepositoryOf(contentDirectory()));
   return (
@@ -31,7 +40,10 @@ export default async function AdminHome({ searchParams }: Props) {
       <div className="admin__bar">
         <h1>Các bài viết</h1>
         <PermalinkForm action={signOut} permalink={adminRoutes.home}>
-          <span>{editor}</span> <button type="submit">Đăng xuất</button>
+          <span>
+            {account.name} ({ROLE_LABELS[account.role]})
+          </span>{" "}
+          <button type="submit">Đăng xuất</button>
         </PermalinkForm>
       </div>
       {origin && !origin.inStep && (
@@ -44,11 +56,46 @@ export default async function AdminHome({ searchParams }: Props) {
         </p>
       )}
       <p>
-        <Link href={adminRoutes.newReport}>+ Viết bài mới</Link>
+        {may(account.role, "viet-bai") && <Link href={adminRoutes.newReport}>+ Viết bài mới</Link>}
+        {may(account.role, "quan-ly-tai-khoan") && (
+          <>
+            {" · "}
+            <Link href={adminRoutes.accounts()}>Tài khoản</Link>
+          </>
+        )}
       </p>
+      {waiting.length > 0 && (
+        <section aria-labelledby="cho-duyet">
+          <h2 id="cho-duyet">Chờ duyệt</h2>
+          <ul>
+            {waiting.map((row) => (
+              <li key={row.file}>
+                <Link href={adminRoutes.edit(row.file.slice(0, -3))}>{row.title}</Link>
+                {row.workflow?.review && (
+                  <>
+                    {" "}
+                    · {row.workflow.review.by} gửi lúc {formatChangeTime(row.workflow.review.at)}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form className="admin__filter" method="get" role="search">
         <label>
           Lọc theo tiêu đề <input name={reportListInputs.filter} type="search" defaultValue={filter} />
+        </label>
+        <label>
+          Trạng thái{" "}
+          <select name={reportListInputs.status} defaultValue={status ?? ""}>
+            <option value="">Tất cả</option>
+            {Object.entries(STATUS_LABELS).map(([kind, label]) => (
+              <option key={kind} value={kind}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit">Lọc</button>
       </form>
@@ -67,7 +114,7 @@ export default async function AdminHome({ searchParams }: Props) {
             <tr key={row.file}>
               <td>
                 <Link href={adminRoutes.edit(row.file.slice(0, -3))}>{row.title}</Link>
-                {row.slug && !row.draft && (
+                {row.slug && row.status === "da-dang" && (
                   <>
                     {" "}
                     (<Link href={routes.report(row.slug)}>xem trên trang</Link>)
@@ -82,7 +129,12 @@ export default async function AdminHome({ searchParams }: Props) {
                 )}
               </td>
               <td>{row.date ? formatShortDate(row.date) : "—"}</td>
-              <td>{row.problems.length > 0 ? "Có lỗi" : row.draft ? "Bản nháp" : "Đã đăng"}</td>
+              <td>
+                {row.problems.length > 0 ? "Có lỗi" : STATUS_LABELS[row.status]}
+                {row.status === "cho-duyet" && row.workflow?.review && (
+                  <span className="admin__hint"> · {row.workflow.review.by}</span>
+                )}
+              </td>
               <td>
                 <code>{row.file}</code>
               </td>

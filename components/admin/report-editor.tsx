@@ -12,6 +12,7 @@ import {
 } from "react";
 import { requestFormReset } from "react-dom";
 import type { PhotoUpload } from "@/lib/editorial/editor-form";
+import type { Decision } from "@/lib/editorial/workflow";
 import type { EditorState } from "@/lib/report-form/editor-state";
 import { photoInputs, photoUploadInputs, reportInputs } from "@/lib/report-form/field-names";
 import { dataFromForm } from "@/lib/report-form/form-data";
@@ -29,8 +30,19 @@ export interface ReportEditorActions {
   deleteAction: (previous: void, form: FormData) => Promise<void>;
 }
 
+/** A save button: what it asks of the workflow, and its words. */
+export interface SaveButton {
+  decision: Decision;
+  label: string;
+}
+
 interface ReportEditorProps extends ReportEditorActions {
   fields: FormField[];
+  /** The save buttons the account's role offers on this report (none: it may only read it). */
+  buttons: SaveButton[];
+  /** Whether the form offers a correction, and deleting the report. */
+  correction: boolean;
+  remove: boolean;
   initial: EditorState;
   /** Whether the body began with a blank line (as files do after the front matter). */
   blankLineFirst: boolean;
@@ -333,6 +345,9 @@ export function ReportEditor({
   uploadAction,
   deleteAction,
   permalink,
+  buttons,
+  correction,
+  remove,
 }: ReportEditorProps) {
   // Without JavaScript the forms post to the actions themselves (and the permalink is the form's
   // address: action="" is not valid HTML). With it, the submit handlers below call them, so that
@@ -347,7 +362,8 @@ export function ReportEditor({
   const submitSave = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const target = event.currentTarget;
-    const posted = new FormData(target);
+    // With the button pressed: it says what the save asks (send for review, publish…).
+    const posted = new FormData(target, (event.nativeEvent as SubmitEvent).submitter);
     startSave(async () => {
       let next: EditorState;
       try {
@@ -510,7 +526,7 @@ export function ReportEditor({
           </button>
           <p role="status">{upload}</p>
         </fieldset>
-        {state.file && (
+        {correction && (
           <fieldset className="admin-group">
             <legend>Đính chính</legend>
             <label className="admin-check">
@@ -525,10 +541,24 @@ export function ReportEditor({
             </label>
           </fieldset>
         )}
+        {buttons.some((button) => button.decision === "tra-lai") && (
+          <label className="admin-field">
+            Ghi chú khi trả lại (phóng viên sẽ thấy)
+            <input name={reportInputs.returnNote} maxLength={500} />
+          </label>
+        )}
         <div className="admin-editor__actions">
-          <button type="submit" disabled={saving}>
-            {saving ? "Đang lưu…" : "Lưu"}
-          </button>
+          {buttons.map((button, index) => (
+            <button
+              key={button.decision}
+              type="submit"
+              name={reportInputs.decision}
+              value={button.decision}
+              disabled={saving}
+            >
+              {saving && index === 0 ? "Đang lưu…" : button.label}
+            </button>
+          ))}
           <button type="button" onClick={drawPreview} disabled={previewing}>
             Xem trước
           </button>
@@ -537,7 +567,7 @@ export function ReportEditor({
           {preview}
         </section>
       </form>
-      {state.file && (
+      {state.file && remove && (
         // A form of its own, as a button's formAction would be formaction="": it posts the file and the
         // version the editor's form now holds, so a report changed elsewhere is not deleted.
         <form action={deleteNow} onSubmit={submitDelete} className="admin-delete">

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import Database from "better-sqlite3";
+import { isRole, type Role } from "./roles";
 import { SESSION_SECONDS } from "./session-cookie";
 
 // Editors' accounts: a name and an Argon2id hash (memory-hard, from @node-rs/argon2),
@@ -12,6 +13,10 @@ import { SESSION_SECONDS } from "./session-cookie";
 // current generation; a new password, disabling the account (and, later, a new role) raise the
 // generation, which ends every session of the account at its next request, in every instance
 // that reads this file. Removing the account or its rows ends them the same way.
+//
+// Each account has a role (lib/auth/roles.ts), read with the session on every request, so a
+// change of role counts from the next request. The first account made is an administrator;
+// accounts made before roles existed could do everything, and keep that as `quan-tri`.
 
 export const EDITOR_NAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -22,9 +27,18 @@ export const MAX_PASSWORD_LENGTH = 1024;
 // refuse as a wrong password and names cannot be told apart by timing.
 const UNKNOWN = hash("mật khẩu của một tài khoản không có");
 
-/** A live session's editor, by the hash of its id and the oldest start still live. */
-export const LIVE_SESSION = `SELECT s.editor FROM editor_sessions s JOIN editors e ON e.name = s.editor
+/** A live session's editor and role, by the hash of its id and the oldest start still live. */
+export const LIVE_SESSION = `SELECT s.editor, e.role FROM editor_sessions s JOIN editors e ON e.name = s.editor
   WHERE s.id = ? AND s.started > ? AND e.generation = s.generation AND e.disabled = 0`;
+
+/** An account as /quan-tri lists it. */
+export interface AccountRow {
+  name: string;
+  role: Role;
+  disabled: boolean;
+  /** When its password was last set. */
+  changed: Date;
+}
 
 const sessionKey = (id: string) => createHash("sha256").update(id).digest("hex");
 
@@ -47,6 +61,9 @@ export class EditorAccounts {
     if (!columns.includes("disabled")) {
       this.db.exec("ALTER TABLE editors ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0");
     }
+    if (!columns.includes("role")) {
+      this.db.exec("ALTER TABLE editors ADD COLUMN role TEXT NOT NULL DEFAULT 'quan-tri'");
+    }
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS editor_sessions (
          id TEXT PRIMARY KEY, editor TEXT NOT NULL, generation INTEGER NOT NULL, started INTEGER NOT NULL
@@ -55,8 +72,14 @@ export class EditorAccounts {
     );
   }
 
-  /** Adds an editor, or sets a new password for one (ending its sessions, enabling it again): returns whether the name was new. */
-  async set(name: string, password: string): Promise<boolean> {
+  /**
+   * Adds an account, or sets a new password for one (ending its sessions, enabling it again):
+   * returns whether the name was new. A new account gets `role` (a reporter's if none is said),
+   * except the first, which is always an administrator; an existing one keeps its role unless
+   * `role` is given.
+   */
+  async set(name: string, password: string, role?: Role): Promise<boolean> {
+    if (role !== undefined && !isRole(role)) throw new Error(`Vai trò không có: “${String(role)}”.`);
     if (!EDITOR_NAME.test(name)) {
       throw new Error(
         "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới (2–32 ký tự).",
@@ -73,13 +96,15 @@ export class EditorAccounts {
     const hashed = await hash(password);
     return this.db.transaction(() => {
       const known = this.db.prepare("SELECT 1 FROM editors WHERE name = ?").get(name) !== undefined;
+      const first = this.db.prepare("SELECT 1 FROM editors LIMIT 1").get() === undefined;
+      const newRole: Role = first ? "quan-tri" : (role ?? "phong-vien");
       this.db
         .prepare(
-          `INSERT INTO editors (name, hash, changed) VALUES (?, ?, ?)
+          `INSERT INTO editors (name, hash, changed, role) VALUES (?, ?, ?, ?)
            ON CONFLICT(name) DO UPDATE SET hash = excluded.hash, changed = excluded.changed,
-             generation = generation + 1, disabled = 0`,
+             generation = generation + 1, disabled = 0, role = coalesce(?, role)`,
         )
-        .run(name, hashed, Date.now());
+        .run(name, hashed, Date.now(), newRole, role ?? null);
       this.db.prepare("DELETE FROM editor_sessions WHERE editor = ?").run(name);
       return !known;
     })();
@@ -119,9 +144,46 @@ export class EditorAccounts {
 
   /** The editor whose live session this is, or null: one lookup by primary key on each table. */
   sessionEditor(id: string): string | null {
+    return this.sessionAccount(id)?.name ?? null;
+  }
+
+  /** The account (name and current role) whose live session this is, or null. */
+  sessionAccount(id: string): { name: string; role: Role } | null {
     const row = this.db.prepare(LIVE_SESSION).get(sessionKey(id), Date.now() - SESSION_SECONDS * 1000) as
-      { editor: string } | undefined;
-    return row?.editor ?? null;
+      { editor: string; role: string } | undefined;
+    return row && isRole(row.role) ? { name: row.editor, role: row.role } : null;
+  }
+
+  /** Every account, by name. */
+  list(): AccountRow[] {
+    return (
+      this.db.prepare("SELECT name, role, disabled, changed FROM editors ORDER BY name").all() as Array<{
+        name: string;
+        role: string;
+        disabled: number;
+        changed: number;
+      }>
+    ).map((row) => ({
+      name: row.name,
+      role: isRole(row.role) ? row.role : "phong-vien",
+      disabled: row.disabled === 1,
+      changed: new Date(row.changed),
+    }));
+  }
+
+  /** Gives the account a role, from its next request on: whether it exists. */
+  setRole(name: string, role: Role): boolean {
+    if (!isRole(role)) throw new Error(`Vai trò không có: “${String(role)}”.`);
+    return this.db.prepare("UPDATE editors SET role = ? WHERE name = ?").run(role, name).changes === 1;
+  }
+
+  /** How many enabled administrators there are: the last one cannot lose the role or be disabled. */
+  enabledAdministrators(): number {
+    return (
+      this.db.prepare("SELECT count(*) AS n FROM editors WHERE role = 'quan-tri' AND disabled = 0").get() as {
+        n: number;
+      }
+    ).n;
   }
 
   /** Ends one session (signing out). */

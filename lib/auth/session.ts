@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { site } from "../site";
 import { editorDataDirectory } from "./editor-data";
 import { editorAccounts } from "./newsroom";
+import type { Role } from "./roles";
 import { type EditorSession, SESSION_COOKIE, SESSION_SECONDS } from "./session-cookie";
 
 // An editor's session: sealed (encrypted and signed) into a cookie by iron-session 8
@@ -55,14 +56,21 @@ export async function editorSession() {
 }
 
 /**
- * The signed-in editor's name, or null: no session, a forged or tampered cookie, an expired one,
- * one ended on the server (signed out, new password, account disabled or removed).
+ * The signed-in account (its name, and its role as it is now), or null: no session, a forged or
+ * tampered cookie, an expired one, one ended on the server (signed out, new password, account
+ * disabled or removed).
  */
-export async function signedInEditor(): Promise<string | null> {
+export async function signedInAccount(): Promise<{ name: string; role: Role } | null> {
   const session = await editorSession();
   const fresh = session.since !== undefined && Date.now() - session.since < SESSION_SECONDS * 1000;
   if (!session.editor || !fresh || typeof session.id !== "string") return null;
-  return editorAccounts().sessionEditor(session.id) === session.editor ? session.editor : null;
+  const account = editorAccounts().sessionAccount(session.id);
+  return account?.name === session.editor ? account : null;
+}
+
+/** The signed-in editor's name, or null (see signedInAccount). */
+export async function signedInEditor(): Promise<string | null> {
+  return (await signedInAccount())?.name ?? null;
 }
 
 /** Seals the session an editor's sign-in opened (lib/auth/sign-in.ts) into the cookie. */

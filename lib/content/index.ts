@@ -5,7 +5,18 @@ import { getListYearPage, getMonthPage, listYearPageOf, monthPageOf, type Period
 import { relatedReports } from "./related";
 import type { Report, ReportSummary } from "./types";
 
-export type { Abbreviation, Attendee, BodyBlock, Correction, Figure, Report, ReportSummary, Source } from "./types";
+export type {
+  Abbreviation,
+  Attendee,
+  BodyBlock,
+  Correction,
+  Figure,
+  Report,
+  ReportStatus,
+  ReportSummary,
+  ReportWorkflow,
+  Source,
+} from "./types";
 export type { TextPart } from "./glossary";
 export { ContentError } from "./problems";
 export { personSlug, topicSlug, vietnamMonth } from "./catalog";

@@ -16,7 +16,7 @@ import {
 } from "./limits";
 import { parseBody, type FigureSource } from "./markdown";
 import { BODY_FIELD, type ContentProblem } from "./problems";
-import { frontMatterSchema, knownFieldsAt } from "./schema";
+import { frontMatterSchema, isWithheldStatus, knownFieldsAt } from "./schema";
 import type { BodyBlock, Figure, Report, ReportSummary } from "./types";
 
 export type LoadResult<R extends ReportSummary = Report> = {
@@ -216,7 +216,13 @@ export function loadReport(
     author: data.author ?? null,
     source: data.source ?? null,
     cover: cover ?? figures[0] ?? null,
-    draft: data.draft,
+    draft: data.draft || isWithheldStatus(data.status),
+    workflow: {
+      status: data.status ?? null,
+      owner: data.owner ?? null,
+      review: data.review ?? null,
+      returned: data.returned ?? null,
+    },
     attendees: data.attendees,
     attendeeGroups: data.attendeeGroups,
     body: blocks,

@@ -32,7 +32,14 @@ export { type LoadResult, loadReport } from "./load-report";
 export { createWorkerParser, PARSE_WORKER_FILE, type ReportParser, type WorkerParser } from "./report-parser";
 export { BODY_MAX_INLINE_NESTING, BODY_MAX_NESTING } from "./limits";
 export { BODY_FIELD, type ContentProblem, formatProblem, formatProblemList } from "./problems";
-export { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from "./schema";
+export {
+  FRONT_MATTER_FIELDS,
+  type FrontMatter,
+  frontMatterSchema,
+  isWithheldStatus,
+  type ReportStatus,
+  WORKFLOW_FIELDS,
+} from "./schema";
 export { readFrontMatter } from "./front-matter";
 export { newReportTemplate } from "./new-report";
 export { FIELD_TABLE_END, FIELD_TABLE_START, fieldTableMarkdown, replaceFieldTable } from "./field-table";

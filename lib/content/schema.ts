@@ -62,6 +62,20 @@ export const attendeeSchema = z.strictObject(
   { error: expected("một người: name, rank, role") },
 );
 
+/** Where a report stands in the newsroom's workflow (issue 27), as its front matter says. */
+export const REPORT_STATUSES = ["ban-nhap", "cho-duyet", "da-dang", "da-go"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** The workflow's fields: written by the server as editors act (the form never posts them). */
+export const WORKFLOW_FIELDS = ["status", "owner", "review", "returned"] as const;
+
+/** Statuses that keep a report from readers, whatever `draft` says. */
+export function isWithheldStatus(status: ReportStatus | undefined | null): boolean {
+  return status === "ban-nhap" || status === "cho-duyet" || status === "da-go";
+}
+
+const byAccount = text("tên đăng nhập của tài khoản");
+
 export const correctionSchema = z.strictObject(
   { at: dateText, note: text("nội dung đính chính: đã sửa gì") },
   { error: expected("một đính chính: at (lúc), note (nội dung)") },
@@ -112,6 +126,29 @@ export const frontMatterSchema = z.strictObject({
     .boolean({ error: expected("true (bản nháp) hoặc false (đăng)") })
     .default(false)
     .describe("`true`: bản nháp, chỉ xem được khi chạy `npm run dev`. `false` hoặc bỏ trống: đăng."),
+  status: z
+    .enum(REPORT_STATUSES, { error: expected("ban-nhap, cho-duyet, da-dang hoặc da-go") })
+    .optional()
+    .describe(
+      "Trạng thái: `ban-nhap` (bản nháp), `cho-duyet` (đã gửi, chờ biên tập duyệt), `da-dang` (đăng), `da-go` (đã gỡ). Bỏ trống: đăng, trừ khi `draft: true`. Trang biên tập tự ghi.",
+    ),
+  owner: byAccount
+    .optional()
+    .describe("Tài khoản đã viết bài: phóng viên chỉ sửa được bài của mình khi bài chưa đăng. Trang biên tập tự ghi."),
+  review: z
+    .strictObject(
+      { by: byAccount, at: dateText },
+      { error: expected("hai dòng by (tài khoản gửi) và at (lúc gửi)") },
+    )
+    .optional()
+    .describe("Ai gửi bài chờ duyệt (`by`) và lúc nào (`at`). Trang biên tập tự ghi."),
+  returned: z
+    .strictObject(
+      { by: byAccount, at: dateText, note: text("ghi chú cho phóng viên: cần sửa gì") },
+      { error: expected("ba dòng by (ai trả), at (lúc), note (cần sửa gì)") },
+    )
+    .optional()
+    .describe("Biên tập trả bài lại: ai (`by`), lúc nào (`at`), cần sửa gì (`note`). Trang biên tập tự ghi."),
   attendees: z
     .array(attendeeSchema, { error: expected("một danh sách người, mỗi người bắt đầu bằng “- name:”") })
     .default([])
@@ -141,6 +178,8 @@ export function knownFieldsAt(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return FRONT_MATTER_FIELDS;
   if (path[0] === "attendees") return Object.keys(attendeeSchema.shape);
   if (path[0] === "source") return ["name", "url"];
+  if (path[0] === "review") return ["by", "at"];
+  if (path[0] === "returned") return ["by", "at", "note"];
   return [];
 }
 

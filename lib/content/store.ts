@@ -67,8 +67,9 @@ interface Row {
 export const CLAIMED_ADDRESSES = `SELECT f.file, f.slug, o.file AS holder FROM files f JOIN files o ON o.slug = f.slug AND o.owns = 1
   WHERE f.owns = 0 AND f.summary IS NOT NULL ORDER BY f.seq`;
 
-// Moved on whenever SCHEMA changes: an older store is then dropped and filled again.
-const LAYOUT = 6;
+// Moved on whenever SCHEMA, or what a stored report holds, changes: an older store is then
+// dropped and filled again.
+const LAYOUT = 7;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,

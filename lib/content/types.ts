@@ -1,7 +1,7 @@
 import type { Abbreviation, TextPart } from "./glossary";
-import type { Attendee, Correction } from "./schema";
+import type { Attendee, Correction, ReportStatus } from "./schema";
 
-export type { Abbreviation, Attendee, Correction };
+export type { Abbreviation, Attendee, Correction, ReportStatus };
 
 /** A photo standing alone in its paragraph: shown as a figure with caption and credit. */
 export interface Figure {
@@ -42,7 +42,10 @@ export interface Report {
   author: string | null;
   source: Source | null;
   cover: Figure | null;
+  /** Hidden from readers: `draft: true`, or a workflow status other than published. */
   draft: boolean;
+  /** Where it stands in the newsroom's workflow (issue 27). */
+  workflow: ReportWorkflow;
   attendees: Attendee[];
   attendeeGroups: string[];
   body: BodyBlock[];
@@ -53,6 +56,18 @@ export interface Report {
   readingMinutes: number;
   /** The body's text without markup (photos give their alt text, not their captions): what search reads. */
   text: string;
+}
+
+/** A report's place in the workflow, from its front matter. */
+export interface ReportWorkflow {
+  /** As written; null when the file says none (published, unless `draft: true`). */
+  status: ReportStatus | null;
+  /** The account that wrote it; null for a file made by hand. */
+  owner: string | null;
+  /** Sent for review: by whom, when. */
+  review: { by: string; at: Date } | null;
+  /** Sent back by an editor, with what to fix. */
+  returned: { by: string; at: Date; note: string } | null;
 }
 
 /** What listings need: everything but the body, so pages of links stay small. */

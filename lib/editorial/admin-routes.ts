@@ -1,13 +1,20 @@
 import { historyInputs } from "../report-form/field-names";
 
+/** What a change on the accounts page came to. */
+export type AccountOutcome =
+  "da-tao" | "da-doi-mat-khau" | "da-doi-vai-tro" | "da-khoa" | "khong-co" | "con-mot-quan-tri" | "loi";
+
 /** The editors' addresses, under /quan-tri only. */
 export const adminRoutes = {
   home: "/quan-tri",
   newReport: "/quan-tri/moi",
-  /** `then`: what the page says on opening: just saved, or a delete refused. */
-  edit: (slug: string, then?: "da-luu" | "khong-xoa") => `/quan-tri/sua/${slug}${then ? `?${then}=1` : ""}`,
+  /** The accounts (administrators only); `then`: what the page says of the last change. */
+  accounts: (then?: AccountOutcome) => `/quan-tri/tai-khoan${then ? `?ket-qua=${then}` : ""}`,
+  /** `then`: what the page says on opening: just saved, or a delete refused (changed, or not the role's). */
+  edit: (slug: string, then?: "da-luu" | "khong-xoa" | "khong-duoc-xoa") =>
+    `/quan-tri/sua/${slug}${then ? `?${then}=1` : ""}`,
   /** A report's versions; `then`: what the page says on opening (a restore done, or refused, and why). */
-  history: (slug: string, then?: "da-khoi-phuc" | "da-doi" | "co-loi" | "khong-co") =>
+  history: (slug: string, then?: "da-khoi-phuc" | "da-doi" | "co-loi" | "khong-co" | "khong-duoc") =>
     `/quan-tri/lich-su/${slug}${then ? `?ket-qua=${then}` : ""}`,
   /** Two versions of a report compared (commit ids). */
   compare: (slug: string, from: string, to: string) =>

@@ -9,12 +9,14 @@ import { reportFormFields } from "../report-form/form-fields";
 import { MAX_PHOTO_BYTES } from "../photo-files";
 import { PhotoError, photoMarkdown, preparePhoto, storePhoto } from "./photos";
 import { openReportFile, type ReportDraft, ReportFileError, reportFileText } from "./report-file";
+import { savedMessage } from "./workflow";
 import {
   checkReportText,
   fileVersion,
   isEditableReportFile,
   logEditorAction,
   saveReport,
+  type WorkflowRequest,
 } from "./save-report";
 
 // What the report form's actions do once they have checked the session: read what the form
@@ -74,11 +76,13 @@ export function saveFromForm({
   editor,
   draft,
   correction,
+  workflow,
 }: {
   contentDir: string;
   editor: string;
   draft: PostedDraft;
   correction?: string;
+  workflow?: WorkflowRequest;
 }): FormSave {
   let outcome;
   try {
@@ -88,6 +92,7 @@ export function saveFromForm({
       draft: { data: draft.data, body: draft.body },
       existing: draft.file ? { file: draft.file, version: draft.version } : undefined,
       correction,
+      workflow,
     });
   } catch (error) {
     if (!(error instanceof ReportFileError)) throw error;
@@ -101,7 +106,7 @@ export function saveFromForm({
   return {
     created: null,
     state: {
-      ...refusedState(draft, "Đã lưu. Bạn đọc thấy bản mới trong vài giây."),
+      ...refusedState(draft, savedMessage(openReportFile(now).data)),
       saved: true,
       version: fileVersion(now),
     },

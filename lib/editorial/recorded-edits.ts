@@ -8,7 +8,14 @@ import { withRepositoryLock } from "../history/repository-lock";
 import { catchUpBeforeChange, pushSoon } from "../history/shared-origin";
 import { prepareRepository } from "../history/set-up-repository";
 import { type FormSave, type PostedDraft, saveFromForm } from "./editor-form";
-import { type DeleteOutcome, type DeleteRequest, deleteReport, isEditableReportFile } from "./save-report";
+import {
+  type DeleteOutcome,
+  type DeleteRequest,
+  deleteReport,
+  isEditableReportFile,
+  type WorkflowRequest,
+} from "./save-report";
+import type { Decision } from "./workflow";
 
 // The editors' saves and deletes, each written and committed in one step under the history's
 // lock, credited to the editor. A commit that fails never undoes a save: the file is written and
@@ -30,23 +37,36 @@ export interface RecordedSaveRequest {
   draft: PostedDraft;
   /** A correction's note: readers are told of it, and the history says so. */
   correction?: string;
+  /** The account's role and what it asks of the workflow. */
+  workflow?: WorkflowRequest;
 }
+
+/** The history's word for a save, by what it asked of the workflow. */
+const SAVE_KINDS: Record<Decision, string> = {
+  luu: "Sửa",
+  "gui-duyet": "Gửi duyệt",
+  dang: "Đăng",
+  "tra-lai": "Trả lại",
+  go: "Gỡ",
+};
 
 export function recordedSave({
   contentDir,
   editor,
   draft,
   correction,
+  workflow,
 }: RecordedSaveRequest): Promise<FormSave> {
   const repo = contentRepositoryOf(contentDir);
   return withRepositoryLock(repo, async () => {
     await commitQuietly(() => prepareRepository(repo));
     await commitQuietly(() => catchUpBeforeChange(repo));
-    const outcome = saveFromForm({ contentDir, editor, draft, correction });
+    const outcome = saveFromForm({ contentDir, editor, draft, correction, workflow });
     const file = draft.file ?? (outcome.created !== null ? `${outcome.created}.md` : null);
     const saved = outcome.created !== null || outcome.state.saved;
     if (saved && file) {
-      const kind = draft.file ? (correction ? "Đính chính" : "Sửa") : "Tạo";
+      const asked = SAVE_KINDS[workflow?.decision ?? "luu"];
+      const kind = correction ? "Đính chính" : draft.file || asked !== "Sửa" ? asked : "Tạo";
       await commitQuietly(() =>
         commitFiles(repo, {
           files: [file],

@@ -1,5 +1,7 @@
 import { checkArchive, formatProblem } from "../content/refresh";
 import { foldText } from "../search/vietnamese";
+import type { ReportWorkflow } from "../content";
+import { type StatusKind, statusKind } from "./workflow";
 
 // The editors' list: every report file, drafts and broken ones included, newest first,
 // with what `npm run check-content` says is wrong with it.
@@ -10,12 +12,18 @@ export interface ReportRow {
   title: string;
   date: Date | null;
   draft: boolean;
+  /** Where it stands: a draft, waiting for review, scheduled, published or taken down. */
+  status: StatusKind;
+  workflow: ReportWorkflow | null;
   /** As `npm run check-content` prints them. */
   problems: string[];
 }
 
-/** Rows whose title holds the filter's words, folded ("quoc phong" finds "Quốc phòng"). */
-export function reportRows(filter = ""): ReportRow[] {
+/**
+ * Rows whose title holds the filter's words, folded ("quoc phong" finds "Quốc phòng"), and of
+ * the status asked for, if any.
+ */
+export function reportRows(filter = "", status: StatusKind | null = null): ReportRow[] {
   const { reports, problems } = checkArchive();
   const rows = new Map<string, ReportRow>();
   for (const report of reports) {
@@ -25,6 +33,8 @@ export function reportRows(filter = ""): ReportRow[] {
       title: report.title,
       date: report.date,
       draft: report.draft,
+      status: statusKind(report.workflow, report.draft),
+      workflow: report.workflow,
       problems: [],
     });
   }
@@ -35,6 +45,8 @@ export function reportRows(filter = ""): ReportRow[] {
       title: problem.file,
       date: null,
       draft: false,
+      status: "ban-nhap" as const,
+      workflow: null,
       problems: [],
     };
     row.problems.push(formatProblem(problem));
@@ -42,7 +54,7 @@ export function reportRows(filter = ""): ReportRow[] {
   }
   const wanted = foldText(filter);
   return [...rows.values()]
-    .filter((row) => !wanted || foldText(row.title).includes(wanted))
+    .filter((row) => (!wanted || foldText(row.title).includes(wanted)) && (!status || row.status === status))
     .sort(
       (a, b) =>
         (b.date?.getTime() ?? Infinity) - (a.date?.getTime() ?? Infinity) || a.file.localeCompare(b.file),

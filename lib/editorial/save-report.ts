@@ -22,8 +22,16 @@ import {
 import { toVietnamIso } from "../dates";
 import { isValidSlug, shortenSlug, slugify } from "../slugs";
 import { editorDataDirectory } from "../auth/editor-data";
-import { type ReportDraft, reportFileText } from "./report-file";
+import { openReportFile, type ReportDraft, reportFileText } from "./report-file";
 import { moveToTrash } from "./trash";
+import {
+  type Account,
+  type Decision,
+  decideWorkflow,
+  isReleased,
+  openedWorkflow,
+  withWorkflow,
+} from "./workflow";
 
 // Saving and deleting from the editors' form. The file is checked as `npm run check-content`
 // checks it before anything is written; it is written whole or not at all (a temporary file renamed
@@ -47,7 +55,15 @@ export function textIfStillOpened(target: string, version: string): string | nul
 
 export type SaveOutcome =
   | { saved: true; file: string; slug: string }
-  | { saved: false; conflict?: true; problems: ContentProblem[]; message: string };
+  | { saved: false; conflict?: true; refused?: true; problems: ContentProblem[]; message: string };
+
+/** Who saves, and what they ask of the workflow (lib/editorial/workflow.ts). */
+export interface WorkflowRequest {
+  account: Account;
+  decision: Decision;
+  /** The note sent back with a report (tra-lai). */
+  note: string;
+}
 
 export interface SaveRequest {
   contentDir: string;
@@ -57,6 +73,8 @@ export interface SaveRequest {
   existing?: { file: string; version: string };
   /** A correction's note: the save is a correction, which readers are told of. */
   correction?: string;
+  /** The account's role and decision; without it (tools, tests) the workflow's fields stay as they were. */
+  workflow?: WorkflowRequest;
   now?: Date;
 }
 
@@ -128,6 +146,7 @@ export function saveReport({
   draft,
   existing,
   correction,
+  workflow,
   now = new Date(),
 }: SaveRequest): SaveOutcome {
   if (existing && !isEditableReportFile(existing.file)) {
@@ -163,14 +182,25 @@ export function saveReport({
       message: `Đã có bài ở tệp ${file}. Đổi tiêu đề, hoặc mở bài đó để sửa.`,
     };
   }
-  let text = reportFileText(draft, original);
+  const openedData = original !== undefined ? openReportFile(original).data : {};
+  const opened = original !== undefined ? openedWorkflow(openedData) : null;
+  const decided = workflow
+    ? decideWorkflow({ ...workflow, opened, now })
+    : { allowed: true as const, fields: {}, removed: [] };
+  if (!decided.allowed) return { saved: false, refused: true, problems: [], message: decided.message };
+  const withFields: ReportDraft = { data: withWorkflow(draft.data, openedData, decided), body: draft.body };
+  const released = isReleased(openedWorkflow(withFields.data));
+  let text = reportFileText(withFields, original);
   // A published report that changes says when; a correction is said even with nothing else changed.
-  const published = original !== undefined && draft.data.draft !== true;
+  const published = opened !== null && isReleased(opened) && released;
   if (published && (text !== original || correction)) {
-    text = reportFileText(stampedDraft(draft, now, correction), original);
+    text = reportFileText(stampedDraft(withFields, now, correction), original);
   }
   const { problems } = checkReportText(contentDir, file, text);
-  const slug = typeof draft.data.slug === "string" && draft.data.slug ? draft.data.slug : file.slice(0, -3);
+  const slug =
+    typeof withFields.data.slug === "string" && withFields.data.slug
+      ? withFields.data.slug
+      : file.slice(0, -3);
   const owner =
     isValidSlug(slug) && slug !== slugOf(original, file) ? slugOwner(contentDir, slug, file) : null;
   if (owner) {
@@ -186,7 +216,7 @@ export function saveReport({
       message: `Chưa lưu: địa chỉ “${slug}” đã thuộc bài ${owner}.`,
     };
   }
-  if (problems.length > 0 && draft.data.draft !== true) {
+  if (problems.length > 0 && released) {
     return {
       saved: false,
       problems,

@@ -15,6 +15,10 @@ export const reportInputs = {
   /** Ticked: the save is a correction, with its note (readers see both). */
   correction: "dinh-chinh",
   correctionNote: "dinh-chinh-noi-dung",
+  /** Which save button: what the save asks of the workflow (lib/editorial/workflow.ts). */
+  decision: "quyet-dinh",
+  /** What the reporter must fix, with a report sent back. */
+  returnNote: "ghi-chu-tra-lai",
   /** The front matter's title: a new report's photos are stored under the address it gives. */
   title: "title",
   photo: "anh",
@@ -43,8 +47,11 @@ export const historyInputs = {
   to: "den",
 } as const;
 
+/** The accounts page's inputs. */
+export const accountInputs = { name: "ten", password: "mat-khau", role: "vai-tro" } as const;
+
 /** The sign-in form's inputs. */
 export const signInInputs = { name: "ten", password: "mat-khau" } as const;
 
 /** The list of reports' filter, in the address as in the form. */
-export const reportListInputs = { filter: "tim" } as const;
+export const reportListInputs = { filter: "tim", status: "trang-thai" } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { frontMatterSchema } from "../content/refresh";
+import { frontMatterSchema, WORKFLOW_FIELDS } from "../content/refresh";
 
 // The editors' form is drawn from the front-matter contract: every field of
 // lib/content/schema.ts becomes an input of its kind, with the contract's own description as its
@@ -34,6 +34,10 @@ const LABELS: Record<string, string> = {
   attendees: "Người tham dự",
   attendeeGroups: "Nhóm tham dự",
   corrections: "Đính chính",
+  status: "Trạng thái",
+  owner: "Người viết",
+  review: "Gửi duyệt",
+  returned: "Trả lại",
   at: "Lúc",
   note: "Nội dung",
   name: "Tên",
@@ -84,7 +88,11 @@ function fieldsOf(shape: Record<string, z.ZodType>): FormField[] {
   });
 }
 
-/** The form's fields, in the contract's order. */
+const SERVER_WRITTEN = new Set<string>(WORKFLOW_FIELDS);
+
+/** The form's fields, in the contract's order: all but the workflow's, which the server writes. */
 export function reportFormFields(): FormField[] {
-  return fieldsOf(frontMatterSchema.shape as Record<string, z.ZodType>);
+  return fieldsOf(frontMatterSchema.shape as Record<string, z.ZodType>).filter(
+    (field) => !SERVER_WRITTEN.has(field.name),
+  );
 }

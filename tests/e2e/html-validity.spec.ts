@@ -31,11 +31,12 @@ const PAGES = {
   "dang-nhap": "/quan-tri/dang-nhap",
 } as const;
 
-/** The editors' pages, as a signed-in editor gets them from a server of the test's own. */
+/** The editors' pages, as a signed-in editor (the first account: an administrator) gets them from a server of the test's own. */
 const EDITOR_PAGES = {
   "bien-tap": "/quan-tri",
   "bai-moi": "/quan-tri/moi",
   "sua-bai": `/quan-tri/sua/${SEED_PATH.split("/").at(-1)}`,
+  "tai-khoan": "/quan-tri/tai-khoan",
 } as const;
 
 const ADDRESSES: Record<string, string> = { ...PAGES, ...EDITOR_PAGES };

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { EditorAccounts } from "../../lib/auth/accounts";
+import type { Role } from "../../lib/auth/roles";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
 import { type LiveServer, startLiveServer } from "../../tools/live-server";
 import { freePort } from "../../tools/stack";
@@ -28,8 +29,11 @@ export async function startOwnServer({
   prefix: string;
   /** More report files: name → text. */
   files?: Record<string, string>;
-  /** Editors' accounts made before the start, as `npm run editor:add` makes them: name → password. */
-  editors?: Record<string, string>;
+  /**
+   * Accounts made before the start, as `npm run editor:add` makes them: name → password (an
+   * editor's account, `bien-tap`; the first is an administrator), or its password and role.
+   */
+  editors?: Record<string, string | { password: string; role: Role }>;
   /** More settings for the server. */
   env?: Record<string, string>;
 }): Promise<OwnServer> {
@@ -42,7 +46,10 @@ export async function startOwnServer({
   const dataDir = path.join(work, "data");
   mkdirSync(dataDir, { recursive: true });
   const accounts = new EditorAccounts(path.join(dataDir, "editors.sqlite"));
-  for (const [name, password] of Object.entries(editors)) await accounts.set(name, password);
+  for (const [name, given] of Object.entries(editors)) {
+    if (typeof given === "string") await accounts.set(name, given, "bien-tap");
+    else await accounts.set(name, given.password, given.role);
+  }
   accounts.close();
   const server = await startLiveServer({
     distDir: E2E_DIST_DIR,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { EditorAccounts } from "@/lib/auth/accounts";
 import { isSameOrigin } from "@/lib/auth/admin-policy";
 import {
@@ -18,6 +19,40 @@ beforeEach(() => {
 });
 
 describe("editors' accounts", () => {
+  it("makes the first account an administrator and others reporters unless told; a new role counts at the next request", async () => {
+    const accounts = new EditorAccounts(path.join(folder, "editors.sqlite"));
+    await accounts.set("tongbientap", "một mật khẩu đủ dài", "phong-vien");
+    await accounts.set("pv-lan", "một mật khẩu đủ dài");
+    await accounts.set("bt-hung", "một mật khẩu đủ dài", "bien-tap");
+    expect(accounts.list().map(({ name, role }) => [name, role])).toEqual([
+      ["bt-hung", "bien-tap"],
+      ["pv-lan", "phong-vien"],
+      ["tongbientap", "quan-tri"],
+    ]);
+    const generation = await accounts.verifiedGeneration("pv-lan", "một mật khẩu đủ dài");
+    const session = accounts.openSession("pv-lan", generation ?? -1) ?? "";
+    expect(accounts.sessionAccount(session)).toEqual({ name: "pv-lan", role: "phong-vien" });
+    expect(accounts.setRole("pv-lan", "bien-tap")).toBe(true);
+    expect(accounts.sessionAccount(session)).toEqual({ name: "pv-lan", role: "bien-tap" });
+    // A new password keeps the role; disabling ends the session at once.
+    await accounts.set("pv-lan", "mật khẩu mới cũng dài");
+    expect(accounts.list().find((row) => row.name === "pv-lan")?.role).toBe("bien-tap");
+    expect(accounts.enabledAdministrators()).toBe(1);
+    expect(() => accounts.setRole("pv-lan", "toan-quyen" as "quan-tri")).toThrow(/Vai trò/);
+    accounts.close();
+  });
+
+  it("keeps the powers of accounts made before roles: they become administrators", async () => {
+    const file = path.join(folder, "editors.sqlite");
+    const old = new Database(file);
+    old.exec("CREATE TABLE editors (name TEXT PRIMARY KEY, hash TEXT NOT NULL, changed INTEGER NOT NULL)");
+    old.prepare("INSERT INTO editors VALUES (?, ?, ?)").run("bientap", "x", Date.now());
+    old.close();
+    const accounts = new EditorAccounts(file);
+    expect(accounts.list().map(({ name, role }) => [name, role])).toEqual([["bientap", "quan-tri"]]);
+    accounts.close();
+  });
+
   it("keeps an Argon2id hash, never the password, and checks it", async () => {
     const accounts = new EditorAccounts(path.join(folder, "editors.sqlite"));
     expect(await accounts.set("bientap", "một mật khẩu đủ dài")).toBe(true);

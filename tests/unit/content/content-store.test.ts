@@ -25,6 +25,7 @@ const report = (title: string): Report => ({
   source: null,
   cover: null,
   draft: false,
+  workflow: { status: null, owner: null, review: null, returned: null },
   attendees: [{ name: "Trần Ngọc Tú" }],
   attendeeGroups: [],
   body: [{ kind: "html", html: "<p>Đoạn.</p>" }],

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { reportFormFields } from "@/lib/report-form/form-fields";
-import { FRONT_MATTER_FIELDS } from "@/lib/content/refresh";
+import { FRONT_MATTER_FIELDS, WORKFLOW_FIELDS } from "@/lib/content/refresh";
 
 describe("the editors' form, drawn from the contract", () => {
   const fields = reportFormFields();
 
-  it("has one input per front-matter field, in the contract's order", () => {
-    expect(fields.map((field) => field.name)).toEqual(FRONT_MATTER_FIELDS);
+  it("has one input per front-matter field, in the contract's order, but the workflow's, which the server writes", () => {
+    expect(fields.map((field) => field.name)).toEqual(
+      FRONT_MATTER_FIELDS.filter((name) => !(WORKFLOW_FIELDS as readonly string[]).includes(name)),
+    );
+    expect(WORKFLOW_FIELDS.every((name) => FRONT_MATTER_FIELDS.includes(name))).toBe(true);
   });
 
   it("gives each its kind, whether it is required, and the contract's description as its hint", () => {

@@ -27,6 +27,7 @@ const OUTCOME_MESSAGES: Record<string, { text: string; problem: boolean }> = {
     problem: true,
   },
   "khong-co": { text: "Không có bản đó.", problem: true },
+  "khong-duoc": { text: "Chưa khôi phục: chỉ biên tập viên khôi phục được một bản cũ.", problem: true },
 };
 
 function VersionSelect({

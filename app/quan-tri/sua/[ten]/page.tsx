@@ -4,7 +4,8 @@ import { reportEditorActions } from "@/app/quan-tri/_bai/editor-actions";
 import { ReportEditorPage } from "@/components/admin/report-editor-page";
 import { openReportForEditing } from "@/lib/editorial/open-report";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
-import { signedInEditor } from "@/lib/auth/session";
+import { signedInAccount } from "@/lib/auth/session";
+import { formChoices, openedWorkflow, statusLine } from "@/lib/editorial/workflow";
 
 export const metadata: Metadata = { title: "Sửa bài", robots: { index: false, follow: false } };
 
@@ -14,16 +15,19 @@ type Props = {
 };
 
 export default async function EditReportPage({ params, searchParams }: Props) {
-  if (!(await signedInEditor())) redirect(adminRoutes.signIn({}));
+  const account = await signedInAccount();
+  if (!account) redirect(adminRoutes.signIn({}));
   const { ten } = await params;
   const opened = openReportForEditing(ten);
   if (!opened) notFound();
-  const { "da-luu": justSaved, "khong-xoa": notDeleted } = await searchParams;
+  const { "da-luu": justSaved, "khong-xoa": notDeleted, "khong-duoc-xoa": notAllowed } = await searchParams;
   const state = justSaved
-    ? { ...opened.state, message: "Đã lưu bài mới.", saved: true }
+    ? { ...opened.state, message: "Đã lưu.", saved: true }
     : notDeleted
       ? { ...opened.state, message: "Chưa xóa: bài đã được sửa ở nơi khác. Đây là bản hiện tại." }
-      : opened.state;
+      : notAllowed
+        ? { ...opened.state, message: "Chưa xóa: chỉ biên tập viên xóa được bài." }
+        : opened.state;
   return (
     <ReportEditorPage
       heading="Sửa bài"
@@ -31,6 +35,9 @@ export default async function EditReportPage({ params, searchParams }: Props) {
       state={state}
       actions={reportEditorActions}
       permalink={adminRoutes.edit(ten)}
+      choices={formChoices(account, openedWorkflow(opened.state.data))}
+      reporter={account.role === "phong-vien"}
+      status={statusLine(opened.state.data)}
     />
   );
 }
