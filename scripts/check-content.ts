@@ -10,7 +10,9 @@ import {
   folderLabel,
   listReportFiles,
   formatProblemList,
+  scheduledReportFiles,
 } from "../lib/content/refresh";
+import { formatChangeTime } from "../lib/dates";
 import { shareContentStore } from "../tools/content-store";
 
 // The same store as the build: the files checked here are not parsed again by its workers.
@@ -68,4 +70,11 @@ if (problems.length > 0) {
   console.error(`\nKhông đạt: ${problems.length} lỗi. Sửa các dòng trên rồi chạy lại npm run check-content.`);
   process.exit(1);
 }
-console.log(`\nĐạt: ${counts.valid} bài hợp lệ (${counts.drafts} bản nháp), ${warnings.length} cảnh báo.`);
+const scheduled = scheduledReportFiles();
+if (scheduled.length > 0) {
+  const lines = scheduled.map(({ file, due }) => `  ⏰ ${file}: tự đăng lúc ${formatChangeTime(due)}`);
+  console.log(`\nHẹn giờ đăng (${scheduled.length}), giờ Việt Nam:\n${lines.join("\n")}`);
+}
+console.log(
+  `\nĐạt: ${counts.valid} bài hợp lệ (${counts.drafts} chưa đăng: bản nháp, chờ duyệt, hẹn giờ hoặc đã gỡ), ${warnings.length} cảnh báo.`,
+);

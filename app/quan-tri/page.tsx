@@ -134,6 +134,9 @@ export default async function AdminHome({ searchParams }: Props) {
                 {row.status === "cho-duyet" && row.workflow?.review && (
                   <span className="admin__hint"> · {row.workflow.review.by}</span>
                 )}
+                {row.workflow?.scheduledFor && (
+                  <span className="admin__hint"> · {formatChangeTime(row.workflow.scheduledFor)}</span>
+                )}
               </td>
               <td>
                 <code>{row.file}</code>

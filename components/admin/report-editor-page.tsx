@@ -13,6 +13,7 @@ function Status({ line }: { line: StatusLine }) {
     <div className="admin__status">
       <p>
         Trạng thái: <strong>{STATUS_LABELS[line.kind]}</strong>
+        {line.scheduledFor && <> · tự đăng lúc {formatChangeTime(line.scheduledFor)}</>}
         {line.kind === "cho-duyet" && line.review && (
           <>
             {" "}

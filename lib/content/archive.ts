@@ -297,7 +297,9 @@ function isFresh(state: ArchiveState, file: FolderFile, known: FileStamp | null,
     known.glossary === state.glossary?.stamp &&
     known.mtimeMs === file.mtimeMs &&
     known.size === file.size &&
-    !photosChanged(known, photos)
+    !photosChanged(known, photos) &&
+    // A scheduled report whose time has come is read again: it is published now.
+    !(known.dueMs !== null && known.dueMs <= Date.now())
   );
 }
 
@@ -523,6 +525,18 @@ export function waitingPhotos(limit: number): Array<{ src: string; mtimeMs: numb
   return stateOf(contentDirectory())
     .store.unshownPhotos(limit)
     .map((src) => ({ src, mtimeMs: publicImageMtime(encodeURI(src)) }));
+}
+
+/** Scheduled report files whose time has come, at most `limit`: what the publishing watcher reads again. */
+export function dueReportFiles(limit: number): string[] {
+  return stateOf(contentDirectory()).store.dueFiles(Date.now(), limit);
+}
+
+/** Every scheduled report file with its time, soonest first (`npm run check-content` lists them). */
+export function scheduledReportFiles(): Array<{ file: string; due: Date }> {
+  return stateOf(contentDirectory())
+    .store.scheduledFiles()
+    .map(({ file, dueMs }) => ({ file, due: new Date(dueMs) }));
 }
 
 /** The whole report behind a summary, body included, as last read without problems. */

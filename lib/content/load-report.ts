@@ -201,6 +201,10 @@ export function loadReport(
   }
   if (!data || problems.length > 0) return { report: null, problems, warnings, photos };
 
+  // Released with a date still to come: scheduled, hidden until then (the store reads it again
+  // once that time has passed, and publishing follows as for a new report).
+  const withheld = data.draft || isWithheldStatus(data.status);
+  const scheduled = !withheld && data.date.getTime() > Date.now();
   const report: Report = {
     slug,
     file,
@@ -216,12 +220,13 @@ export function loadReport(
     author: data.author ?? null,
     source: data.source ?? null,
     cover: cover ?? figures[0] ?? null,
-    draft: data.draft || isWithheldStatus(data.status),
+    draft: withheld || scheduled,
     workflow: {
       status: data.status ?? null,
       owner: data.owner ?? null,
       review: data.review ?? null,
       returned: data.returned ?? null,
+      scheduledFor: scheduled ? data.date : null,
     },
     attendees: data.attendees,
     attendeeGroups: data.attendeeGroups,

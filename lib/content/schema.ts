@@ -88,7 +88,7 @@ export const correctionSchema = z.strictObject(
 export const frontMatterSchema = z.strictObject({
   title: text("tiêu đề bài viết").describe("Tiêu đề bài viết."),
   date: dateText.describe(
-    "Ngày giờ diễn ra hoặc đăng bài, ISO 8601: `2021-01-12T08:00:00+07:00`, `2021-01-12T08:00` hoặc `2021-01-12`. Không ghi múi giờ là giờ Việt Nam.",
+    "Ngày giờ diễn ra hoặc đăng bài, ISO 8601: `2021-01-12T08:00:00+07:00`, `2021-01-12T08:00` hoặc `2021-01-12`. Không ghi múi giờ là giờ Việt Nam. Còn ở tương lai: bài hẹn giờ, tự đăng đúng lúc đó.",
   ),
   updated: dateText.optional().describe("Ngày giờ sửa bài lần cuối, cùng cách viết với `date`."),
   summary: text("một hai câu tóm tắt")
@@ -130,7 +130,7 @@ export const frontMatterSchema = z.strictObject({
     .enum(REPORT_STATUSES, { error: expected("ban-nhap, cho-duyet, da-dang hoặc da-go") })
     .optional()
     .describe(
-      "Trạng thái: `ban-nhap` (bản nháp), `cho-duyet` (đã gửi, chờ biên tập duyệt), `da-dang` (đăng), `da-go` (đã gỡ). Bỏ trống: đăng, trừ khi `draft: true`. Trang biên tập tự ghi.",
+      "Trạng thái: `ban-nhap` (bản nháp), `cho-duyet` (đã gửi, chờ biên tập duyệt), `da-dang` (đăng; `date` còn ở tương lai thì bài tự đăng đúng giờ đó), `da-go` (đã gỡ). Bỏ trống: đăng, trừ khi `draft: true`. Trang biên tập tự ghi.",
     ),
   owner: byAccount
     .optional()

@@ -30,6 +30,8 @@ export interface FileStamp {
   /** The glossary's modification time when the file was read: abbreviations are marked from it. */
   glossary: string;
   photos: PhotoStamp[];
+  /** When its last good version, scheduled, is due (ms); null when it is not scheduled. */
+  dueMs: number | null;
 }
 
 /** What the store keeps of one report file: how it was last read, and its last good version. */
@@ -40,6 +42,8 @@ export interface StoredFile {
   /** The glossary's modification time when the file was read: abbreviations are marked from it. */
   glossary: string;
   photos: PhotoStamp[];
+  /** When its last good version, scheduled, is due (ms); null when it is not scheduled. */
+  dueMs: number | null;
   /** Unique across the store; changes whenever the file's published version does. */
   version: number;
   /** Order of first appearance: of two files claiming one address, the earlier keeps it. */
@@ -56,6 +60,7 @@ interface Row {
   size: number;
   glossary: string;
   photos: Buffer;
+  due_ms: number | null;
   version: number;
   seq: number;
   problems: Buffer;
@@ -69,7 +74,7 @@ export const CLAIMED_ADDRESSES = `SELECT f.file, f.slug, o.file AS holder FROM f
 
 // Moved on whenever SCHEMA, or what a stored report holds, changes: an older store is then
 // dropped and filled again.
-const LAYOUT = 7;
+const LAYOUT = 8;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
@@ -87,6 +92,8 @@ const SCHEMA = `
     slug TEXT,
     draft INTEGER,
     date_ms INTEGER,
+    -- A scheduled report's time (its date, still to come when read): read again once it passes.
+    due_ms INTEGER,
     month TEXT,
     owns INTEGER NOT NULL DEFAULT 0,
     visible INTEGER NOT NULL DEFAULT 0,
@@ -95,6 +102,7 @@ const SCHEMA = `
     flagged INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX IF NOT EXISTS files_flagged ON files (flagged);
+  CREATE INDEX IF NOT EXISTS files_due ON files (due_ms) WHERE due_ms IS NOT NULL;
   CREATE INDEX IF NOT EXISTS files_written ON files (written);
   CREATE INDEX IF NOT EXISTS files_slug ON files (slug, seq);
   -- The files whose address another file holds: few, read after every pass.
@@ -121,7 +129,7 @@ export const SHOWN_PHOTO = `
   LIMIT 1`;
 
 // Every column but the whole report, which only a report's own page asks for.
-const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, version, seq, problems, warnings, summary";
+const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, due_ms, version, seq, problems, warnings, summary";
 
 const fromRow = (row: Row): StoredFile => ({
   file: row.file,
@@ -129,6 +137,7 @@ const fromRow = (row: Row): StoredFile => ({
   size: row.size,
   glossary: row.glossary,
   photos: deserialize(row.photos),
+  dueMs: row.due_ms ?? null,
   version: row.version,
   seq: row.seq,
   problems: deserialize(row.problems),
@@ -215,13 +224,30 @@ export class ContentStore {
 
   /** How the files written since a generation (all of them after 0) were read. */
   stampsWrittenAfter(generation: number): FileStamp[] {
-    return this.stamps(statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE written > ?").all(generation) as Row[]);
+    return this.stamps(statement(this.db, "SELECT file, mtime_ms, size, glossary, photos, due_ms FROM files WHERE written > ?").all(generation) as Row[]);
   }
 
   /** How one file was last read; null for a file never read. */
   stampOf(file: string): FileStamp | null {
-    const row = statement(this.db, "SELECT file, mtime_ms, size, glossary, photos FROM files WHERE file = ?").get(file) as Row | undefined;
+    const row = statement(this.db, "SELECT file, mtime_ms, size, glossary, photos, due_ms FROM files WHERE file = ?").get(file) as Row | undefined;
     return row ? this.stamps([row])[0] : null;
+  }
+
+  /** Scheduled files whose time has come (`now`, ms), soonest first, at most `limit`: through their own index. */
+  dueFiles(now: number, limit: number): string[] {
+    return statement(this.db, "SELECT file FROM files WHERE due_ms <= ? ORDER BY due_ms LIMIT ?")
+      .pluck()
+      .all(now, limit) as string[];
+  }
+
+  /** Every scheduled file with its time, soonest first. */
+  scheduledFiles(): Array<{ file: string; dueMs: number }> {
+    return (
+      statement(this.db, "SELECT file, due_ms FROM files WHERE due_ms IS NOT NULL ORDER BY due_ms").all() as Array<{
+        file: string;
+        due_ms: number;
+      }>
+    ).map((row) => ({ file: row.file, dueMs: row.due_ms }));
   }
 
   /** How many files the store holds a read of. */
@@ -247,6 +273,7 @@ export class ContentStore {
       size: row.size,
       glossary: row.glossary,
       photos: deserialize(row.photos),
+      dueMs: row.due_ms ?? null,
     }));
   }
 
@@ -306,7 +333,7 @@ export class ContentStore {
   }
 
   /** Records a read of a file. A good report replaces the last good version; a bad one keeps it. */
-  write(entry: Omit<StoredFile, "version" | "seq" | "summary">, report: Report | null, summary: ReportSummary | null): StoredFile {
+  write(entry: Omit<StoredFile, "version" | "seq" | "summary" | "dueMs">, report: Report | null, summary: ReportSummary | null): StoredFile {
     // One write at a time across processes: the generation counter is read, then moved on.
     return this.transaction(() => {
     const previous = statement(this.db, "SELECT version, seq FROM files WHERE file = ?").get(entry.file) as
@@ -317,10 +344,10 @@ export class ContentStore {
     const oldSlug = good ? this.writer.detach(entry.file) : null;
     this.db
       .prepare(
-        `INSERT INTO files (file, mtime_ms, size, glossary, photos, version, seq, written, problems, warnings, summary, report, slug, draft, flagged)
-         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft, @flagged)
+        `INSERT INTO files (file, mtime_ms, size, glossary, photos, due_ms, version, seq, written, problems, warnings, summary, report, slug, draft, flagged)
+         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @dueMs, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft, @flagged)
          ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, glossary = excluded.glossary, photos = excluded.photos,
-           written = excluded.written, problems = excluded.problems, warnings = excluded.warnings, flagged = excluded.flagged${
+           due_ms = excluded.due_ms, written = excluded.written, problems = excluded.problems, warnings = excluded.warnings, flagged = excluded.flagged${
              good
                ? ", version = excluded.version, summary = excluded.summary, report = excluded.report, slug = excluded.slug, draft = excluded.draft"
                : ""
@@ -332,6 +359,8 @@ export class ContentStore {
         size: entry.size,
         glossary: entry.glossary,
         photos: serialize(entry.photos),
+        // A broken file is not scheduled: its last good version stays as it was until it is fixed.
+        dueMs: report?.workflow.scheduledFor?.getTime() ?? null,
         version: good || !previous ? generation : previous.version,
         seq: previous?.seq ?? generation,
         written: generation,

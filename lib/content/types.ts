@@ -68,6 +68,8 @@ export interface ReportWorkflow {
   review: { by: string; at: Date } | null;
   /** Sent back by an editor, with what to fix. */
   returned: { by: string; at: Date; note: string } | null;
+  /** Released with a date still to come when read: hidden until then, and published at that time. */
+  scheduledFor: Date | null;
 }
 
 /** What listings need: everything but the body, so pages of links stay small. */

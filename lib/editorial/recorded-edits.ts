@@ -46,6 +46,7 @@ const SAVE_KINDS: Record<Decision, string> = {
   luu: "Sửa",
   "gui-duyet": "Gửi duyệt",
   dang: "Đăng",
+  "len-lich": "Hẹn giờ đăng",
   "tra-lai": "Trả lại",
   go: "Gỡ",
 };

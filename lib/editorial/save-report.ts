@@ -19,7 +19,7 @@ import {
   listReportFiles,
   loadReport,
 } from "../content/refresh";
-import { toVietnamIso } from "../dates";
+import { parseReportDate, toVietnamIso } from "../dates";
 import { isValidSlug, shortenSlug, slugify } from "../slugs";
 import { editorDataDirectory } from "../auth/editor-data";
 import { openReportFile, type ReportDraft, reportFileText } from "./report-file";
@@ -185,7 +185,12 @@ export function saveReport({
   const openedData = original !== undefined ? openReportFile(original).data : {};
   const opened = original !== undefined ? openedWorkflow(openedData) : null;
   const decided = workflow
-    ? decideWorkflow({ ...workflow, opened, now })
+    ? decideWorkflow({
+        ...workflow,
+        opened,
+        date: typeof draft.data.date === "string" ? parseReportDate(draft.data.date) : null,
+        now,
+      })
     : { allowed: true as const, fields: {}, removed: [] };
   if (!decided.allowed) return { saved: false, refused: true, problems: [], message: decided.message };
   const withFields: ReportDraft = { data: withWorkflow(draft.data, openedData, decided), body: draft.body };

@@ -7,7 +7,7 @@ import { parseReportDate, toVietnamIso } from "../dates";
 // report, and the workflow fields the file gets. The form never posts these fields: the server
 // writes them, so a crafted request cannot publish what its role may not.
 
-export const DECISIONS = ["luu", "gui-duyet", "dang", "tra-lai", "go"] as const;
+export const DECISIONS = ["luu", "gui-duyet", "dang", "len-lich", "tra-lai", "go"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export function isDecision(value: unknown): value is Decision {
@@ -18,6 +18,7 @@ const NEEDS: Record<Decision, Action | null> = {
   luu: null,
   "gui-duyet": "gui-duyet",
   dang: "duyet-dang",
+  "len-lich": "len-lich",
   "tra-lai": "tra-lai",
   go: "go-bai",
 };
@@ -63,12 +64,15 @@ export function decideWorkflow({
   opened,
   decision,
   note,
+  date,
   now,
 }: {
   account: Account;
   opened: OpenedWorkflow | null;
   decision: Decision;
   note: string;
+  /** The report's date as posted: a scheduled report's publication time. */
+  date: Date | null;
   now: Date;
 }): WorkflowOutcome {
   const needed = NEEDS[decision];
@@ -96,6 +100,18 @@ export function decideWorkflow({
         removed: ["returned"],
       };
     case "dang":
+      return {
+        allowed: true,
+        fields: { ...base, status: "da-dang" },
+        removed: ["draft", "review", "returned"],
+      };
+    case "len-lich":
+      // Released with a date to come: the report waits for it (lib/content/load-report.ts).
+      if (!date || date.getTime() <= now.getTime()) {
+        return refuse(
+          "Giờ hẹn đăng (ô Ngày giờ) phải ở tương lai; muốn đăng ngay thì bấm Đăng. Chưa lưu gì.",
+        );
+      }
       return {
         allowed: true,
         fields: { ...base, status: "da-dang" },
@@ -137,18 +153,23 @@ export function withWorkflow(
 }
 
 /** A status as the editors' list and form say it. */
-export type StatusKind = "ban-nhap" | "cho-duyet" | "da-dang" | "da-go";
+export type StatusKind = "ban-nhap" | "cho-duyet" | "da-len-lich" | "da-dang" | "da-go";
 
 export const STATUS_LABELS: Record<StatusKind, string> = {
   "ban-nhap": "Bản nháp",
   "cho-duyet": "Chờ duyệt",
+  "da-len-lich": "Đã lên lịch",
   "da-dang": "Đã đăng",
   "da-go": "Đã gỡ",
 };
 
-/** Where a report stands for the editors' list. */
-export function statusKind(workflow: { status: ReportStatus | null }, draft: boolean): StatusKind {
+/** Where a report stands for the editors' list: scheduled when it waits for its time. */
+export function statusKind(
+  workflow: { status: ReportStatus | null; scheduledFor: Date | null },
+  draft: boolean,
+): StatusKind {
   if (workflow.status === "cho-duyet" || workflow.status === "da-go") return workflow.status;
+  if (workflow.scheduledFor) return "da-len-lich";
   return workflow.status === "ban-nhap" || draft ? "ban-nhap" : "da-dang";
 }
 
@@ -172,7 +193,7 @@ export function formChoices(account: Account, opened: OpenedWorkflow | null): Fo
   const offered: Decision[] = ["luu", "gui-duyet"];
   if (may(account.role, "duyet-dang")) {
     offered.splice(1, 1);
-    if (!released) offered.push("dang");
+    if (!released) offered.push("dang", "len-lich");
     if (opened?.status === "cho-duyet") offered.push("tra-lai");
     if (released) offered.push("go");
   }
@@ -189,6 +210,7 @@ export const DECISION_LABELS: Record<Decision, { plain: string; reporter?: strin
   luu: { plain: "Lưu", reporter: "Lưu nháp" },
   "gui-duyet": { plain: "Gửi duyệt" },
   dang: { plain: "Đăng" },
+  "len-lich": { plain: "Hẹn giờ đăng" },
   "tra-lai": { plain: "Trả lại cho phóng viên" },
   go: { plain: "Gỡ bài" },
 };
@@ -198,6 +220,8 @@ export interface StatusLine {
   kind: StatusKind;
   review: { by: string; at: Date } | null;
   returned: { by: string; at: Date; note: string } | null;
+  /** When a scheduled report goes out. */
+  scheduledFor: Date | null;
 }
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -209,9 +233,11 @@ function record(value: unknown): Record<string, unknown> | null {
 const dateOf = (value: unknown) => (typeof value === "string" ? parseReportDate(value) : null);
 
 /** The status line of a report's front-matter data, as opened (its fields unchecked: a file by hand may say anything). */
-export function statusLine(data: Record<string, unknown>): StatusLine {
+export function statusLine(data: Record<string, unknown>, now = new Date()): StatusLine {
   const opened = openedWorkflow(data);
-  const kind = statusKind({ status: opened.status }, opened.draft);
+  const date = dateOf(data.date);
+  const scheduledFor = isReleased(opened) && date && date.getTime() > now.getTime() ? date : null;
+  const kind = statusKind({ status: opened.status, scheduledFor }, opened.draft);
   const review = record(data.review);
   const returned = record(data.returned);
   const reviewAt = dateOf(review?.at);
@@ -223,12 +249,14 @@ export function statusLine(data: Record<string, unknown>): StatusLine {
       returned && returnedAt && typeof returned.by === "string" && typeof returned.note === "string"
         ? { by: returned.by, at: returnedAt, note: returned.note }
         : null,
+    scheduledFor,
   };
 }
 
 const SAVED: Record<StatusKind, string> = {
   "ban-nhap": "Đã lưu bản nháp: bạn đọc chưa thấy bài.",
   "cho-duyet": "Đã lưu. Bài đang chờ biên tập viên duyệt.",
+  "da-len-lich": "Đã lưu. Bài sẽ tự đăng đúng giờ hẹn.",
   "da-dang": "Đã lưu. Bạn đọc thấy bản mới trong vài giây.",
   "da-go": "Đã lưu. Bài đã gỡ: bạn đọc không còn thấy.",
 };

@@ -15,6 +15,7 @@ import {
   isReportFileName,
   publicDirectory,
   waitingPhotos,
+  dueReportFiles,
 } from "../content/refresh";
 import { TRASH_SWEEP_MS, trashSweeper } from "../editorial/trash";
 import { folderRecorder } from "../history/folder-recorder";
@@ -40,6 +41,9 @@ const MASS_CHANGE = 100;
 const WAITING_PHOTOS_MS = 1000;
 /** At most this many of them each time (as many as a few hundred broken reports name). */
 const WAITING_PHOTOS_MAX = 2000;
+/** How often the store is asked for scheduled reports whose time has come, and at most how many. */
+const SCHEDULE_CHECK_MS = 1000;
+const DUE_REPORTS_MAX = 2000;
 
 const log = (line: string) => console.log(`[đăng bài] ${line}`);
 
@@ -215,6 +219,18 @@ export function startPublishing(): void {
     }
     if (handed.size > WAITING_PHOTOS_MAX) handed.clear();
   }, WAITING_PHOTOS_MS).unref();
+
+  // Scheduled reports: each second the store is asked (through its own index) for those whose
+  // time has come; they are read again, which publishes them like new ones. No reader's request is
+  // needed, every instance does it for itself, and one that was down at that second does it at its
+  // start (the store reads again every file whose time has passed).
+  setInterval(() => {
+    const due = dueReportFiles(DUE_REPORTS_MAX);
+    if (due.length === 0 || files === "all") return;
+    for (const file of due) files.add(file);
+    pending = true;
+    schedule();
+  }, SCHEDULE_CHECK_MS).unref();
 
   // A pass an hour even when nothing changes: the trash is swept after it.
   setInterval(() => {

@@ -17,6 +17,8 @@ export interface OwnServer {
   publicDir: string;
   /** An address on this server. */
   at(pathname: string): string;
+  /** Stops the server, waits `downMs`, and starts it again on the same port, folders and data. */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,23 +53,29 @@ export async function startOwnServer({
     else await accounts.set(name, given.password, given.role);
   }
   accounts.close();
-  const server = await startLiveServer({
+  const options = {
     distDir: E2E_DIST_DIR,
     workDir: work,
     contentDir,
     publicDir,
     port: await freePort(),
     env: { ...env, EDITOR_DATA_DIR: dataDir },
-  });
-  return {
-    server,
+  };
+  const own: OwnServer = {
+    server: await startLiveServer(options),
     dataDir,
     contentDir,
     publicDir,
-    at: (pathname) => `${server.origin}${pathname}`,
+    at: (pathname) => `${own.server.origin}${pathname}`,
+    restart: async (downMs = 0) => {
+      await own.server.stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      own.server = await startLiveServer(options);
+    },
     stop: async () => {
-      await server.stop();
+      await own.server.stop();
       rmSync(work, { recursive: true, force: true });
     },
   };
+  return own;
 }

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
 import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
 import { freePort, type Stack, startStack } from "../../tools/stack";
+import { toVietnamIso } from "../../lib/dates";
 import { within } from "./within";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
@@ -172,6 +173,39 @@ test("a report saved into the content folder shows through nginx and on both ins
   await within("lưu bài → tìm thấy qua nginx", found(stack.origin));
   for (const instance of stack.instances)
     await within(`lưu bài → tìm thấy trên ${instance.name}`, found(instance.origin));
+});
+
+test("a report scheduled a few seconds ahead shows through nginx and on both instances at its time", async () => {
+  const slug = "tin-hen-gio-qua-nhieu-may-chu";
+  const title = "Tin hẹn giờ đăng khi trang chạy trên nhiều máy chủ";
+  const page = `/bai-viet/${slug}`;
+  const due = Math.ceil((Date.now() + 8_000) / 1000) * 1000;
+  const temporary = path.join(content, `.${slug}.md.tmp`);
+  writeFileSync(
+    temporary,
+    `---\ntitle: "${title}"\ndate: ${toVietnamIso(new Date(due))}\nsummary: Thử hẹn giờ qua nginx.\ncategory: Thời sự\n---\n\nĐoạn đầu.\n`,
+  );
+  renameSync(temporary, path.join(content, `${slug}.md`));
+  const shows = (origin: string, address: string) => async () =>
+    (await get(`${origin}${address}`)).text.includes(title);
+  // Read by both instances (their watchers), and still hidden everywhere.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect(Date.now()).toBeLessThan(due);
+  expect((await get(`${stack.origin}${page}`)).status).toBe(404);
+  expect(await shows(stack.origin, "/")()).toBe(false);
+  const seen = async (what: string, check: () => Promise<boolean>) => {
+    await within(what, check);
+    test
+      .info()
+      .annotations.push({ type: "giờ hẹn", description: `${what}: ${Date.now() - due} ms sau giờ hẹn` });
+  };
+  await seen(
+    "hẹn giờ → trang bài qua nginx",
+    async () => Date.now() >= due && (await shows(stack.origin, page)()),
+  );
+  await seen("hẹn giờ → trang chủ qua nginx", shows(stack.origin, "/"));
+  for (const instance of stack.instances)
+    expect(await shows(instance.origin, page)(), instance.name).toBe(true);
 });
 
 test("an instance stopped or crashed: every request is still answered, and it comes back", async () => {

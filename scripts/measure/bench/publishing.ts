@@ -92,7 +92,8 @@ async function until(check: () => Promise<boolean>, started: number): Promise<nu
 }
 
 function report(title: string): string {
-  return `---\ntitle: "${title}"\ndate: 2030-01-01T08:00:00+07:00\ncategory: Thời sự\ntags: [Thành phố Vinh]\n---\n\nĐoạn văn của bài đăng thử khi máy chủ đang chạy.\n`;
+  // Dated now, so that it heads every listing (a later date would be a scheduled report).
+  return `---\ntitle: "${title}"\ndate: ${new Date().toISOString()}\ncategory: Thời sự\ntags: [Thành phố Vinh]\n---\n\nĐoạn văn của bài đăng thử khi máy chủ đang chạy.\n`;
 }
 
 /** Reads logged since `offset`: files read, and most reads of one file. */

@@ -34,7 +34,7 @@ function summary(n: number, dateMs: number, overrides: Partial<ReportSummary> = 
     source: null,
     cover: null,
     draft: false,
-    workflow: { status: null, owner: null, review: null, returned: null },
+    workflow: { status: null, owner: null, review: null, returned: null, scheduledFor: null },
     // The "mayor" is in every tenth report.
     attendees: n % 10 === 0 ? [{ name: PEOPLE[0] }] : [{ name: PEOPLE[1 + (n % 3)] }],
     attendeeGroups: [],

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkArchive } from "@/lib/content/archive";
@@ -111,13 +111,29 @@ describe("npm run check-content", { timeout: 20_000 }, () => {
   it("passes the real content, with its warnings: a report with only warnings counts as valid", () => {
     const { status, output } = run("check-content.ts", [], {});
     expect(status).toBe(0);
-    expect(output).toMatch(/Đạt: 1 bài hợp lệ \(0 bản nháp\), 1 cảnh báo/);
+    expect(output).toMatch(/Đạt: 1 bài hợp lệ \(0 chưa đăng: bản nháp, chờ duyệt, hẹn giờ hoặc đã gỡ\), 1 cảnh báo/);
+  });
+
+  it("lists the reports scheduled, with their time in Vietnam", () => {
+    const folder = temporaryFolder("hen-gio-kiem-tra-");
+    cpSync(path.join(FIXTURES, "content-valid"), folder, { recursive: true });
+    writeFileSync(
+      path.join(folder, "bai-hen-gio.md"),
+      "---\ntitle: Bài hẹn giờ\ndate: 2099-01-02T06:30\nsummary: Đăng sau.\n---\n\nNội dung.\n",
+    );
+    const { status, output } = run("check-content.ts", [], {
+      CONTENT_DIR: folder,
+      CONTENT_STORE: path.join(folder, "kho.sqlite"),
+    });
+    expect(status).toBe(0);
+    expect(output).toContain("Hẹn giờ đăng (1), giờ Việt Nam:\n  ⏰ bai-hen-gio.md: tự đăng lúc 06:30 ngày 02/01/2099");
+    expect(output).toMatch(/Đạt: 6 bài hợp lệ \(2 chưa đăng/);
   });
 
   it("counts the valid reports and the drafts among them", () => {
     const { status, output } = run("check-content.ts", [], { CONTENT_DIR: path.join(FIXTURES, "content-valid") });
     expect(status).toBe(0);
-    expect(output).toMatch(/Đạt: 5 bài hợp lệ \(1 bản nháp\)/);
+    expect(output).toMatch(/Đạt: 5 bài hợp lệ \(1 chưa đăng/);
   });
 });
 

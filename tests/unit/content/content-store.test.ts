@@ -25,7 +25,7 @@ const report = (title: string): Report => ({
   source: null,
   cover: null,
   draft: false,
-  workflow: { status: null, owner: null, review: null, returned: null },
+  workflow: { status: null, owner: null, review: null, returned: null, scheduledFor: null },
   attendees: [{ name: "Trần Ngọc Tú" }],
   attendeeGroups: [],
   body: [{ kind: "html", html: "<p>Đoạn.</p>" }],
@@ -93,7 +93,14 @@ describe("the store of parsed reports", () => {
     one.write({ ...entry, photos: [{ src: "/images/a.jpg", mtimeMs: 5 }] }, report("Bản đầu"), summary);
     expect(two.generation()).toBeGreaterThan(seen);
     expect(two.stampsWrittenAfter(seen)).toEqual([
-      { file: "bai-thu.md", mtimeMs: 1, size: 10, glossary: "none", photos: [{ src: "/images/a.jpg", mtimeMs: 5 }] },
+      {
+        file: "bai-thu.md",
+        mtimeMs: 1,
+        size: 10,
+        glossary: "none",
+        photos: [{ src: "/images/a.jpg", mtimeMs: 5 }],
+        dueMs: null,
+      },
     ]);
     // The other process's pages see the report in its lists at once.
     expect(two.catalog.bySlug("bai-thu")?.report.title).toBe("Bản đầu");

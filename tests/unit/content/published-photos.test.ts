@@ -32,7 +32,7 @@ const report = (file: string, slug: string, draft: boolean): Report => ({
   source: null,
   cover: null,
   draft,
-  workflow: { status: null, owner: null, review: null, returned: null },
+  workflow: { status: null, owner: null, review: null, returned: null, scheduledFor: null },
   attendees: [],
   attendeeGroups: [],
   body: [],

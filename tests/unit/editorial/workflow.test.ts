@@ -130,6 +130,25 @@ describe("a reporter's report, from draft to published", () => {
   });
 });
 
+describe("scheduling", () => {
+  it("schedules only with a time still to come, and says so", () => {
+    save(reporter, "gui-duyet");
+    expect(save(reporter, "len-lich", { file: NEW_FILE })).toMatchObject({ saved: false, refused: true });
+    expect(
+      save(editor, "len-lich", { file: NEW_FILE, data: { date: "2026-12-06T09:59:00+07:00" } }),
+    ).toMatchObject({ saved: false, refused: true, message: expect.stringContaining("tương lai") });
+    expect(
+      save(editor, "len-lich", { file: NEW_FILE, data: { date: "2026-12-06T10:20:00+07:00" } }),
+    ).toMatchObject({ saved: true });
+    expect(fileData(NEW_FILE)).toMatchObject({ status: "da-dang", date: "2026-12-06T10:20:00+07:00" });
+    expect(statusLine(fileData(NEW_FILE), NOW)).toMatchObject({
+      kind: "da-len-lich",
+      scheduledFor: new Date("2026-12-06T03:20:00Z"),
+    });
+    expect(statusLine(fileData(NEW_FILE), new Date("2026-12-06T03:20:00Z")).kind).toBe("da-dang");
+  });
+});
+
 describe("what the form offers, and the status it shows", () => {
   it("offers each role only what it may do", () => {
     const draft = openedWorkflow({ owner: "pv-lan", status: "cho-duyet" });
@@ -137,7 +156,7 @@ describe("what the form offers, and the status it shows", () => {
     expect(formChoices(reporter, null).decisions).toEqual(["luu", "gui-duyet"]);
     expect(formChoices(reporter, draft)).toMatchObject({ editable: true, correction: false, remove: false });
     expect(formChoices(reporter, published)).toMatchObject({ editable: false, decisions: [] });
-    expect(formChoices(editor, draft).decisions).toEqual(["luu", "dang", "tra-lai"]);
+    expect(formChoices(editor, draft).decisions).toEqual(["luu", "dang", "len-lich", "tra-lai"]);
     expect(formChoices(editor, published)).toMatchObject({
       decisions: ["luu", "go"],
       correction: true,
@@ -146,11 +165,11 @@ describe("what the form offers, and the status it shows", () => {
   });
 
   it("says where a report stands, from its status, or from draft for a file that says none", () => {
-    expect(statusKind({ status: "cho-duyet" }, true)).toBe("cho-duyet");
-    expect(statusKind({ status: "da-go" }, true)).toBe("da-go");
-    expect(statusKind({ status: "ban-nhap" }, true)).toBe("ban-nhap");
-    expect(statusKind({ status: null }, true)).toBe("ban-nhap");
-    expect(statusKind({ status: null }, false)).toBe("da-dang");
+    expect(statusKind({ status: "cho-duyet", scheduledFor: null }, true)).toBe("cho-duyet");
+    expect(statusKind({ status: "da-go", scheduledFor: null }, true)).toBe("da-go");
+    expect(statusKind({ status: "ban-nhap", scheduledFor: null }, true)).toBe("ban-nhap");
+    expect(statusKind({ status: null, scheduledFor: null }, true)).toBe("ban-nhap");
+    expect(statusKind({ status: null, scheduledFor: null }, false)).toBe("da-dang");
     expect(
       statusLine({
         status: "ban-nhap",
@@ -160,6 +179,7 @@ describe("what the form offers, and the status it shows", () => {
       kind: "ban-nhap",
       review: null,
       returned: { by: "bt-hung", at: new Date("2026-12-06T03:00:00Z"), note: "Thêm ảnh." },
+      scheduledFor: null,
     });
   });
 });
