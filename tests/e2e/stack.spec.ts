@@ -193,6 +193,7 @@ test("a report scheduled a few seconds ahead shows through nginx and on both ins
   expect(Date.now()).toBeLessThan(due);
   expect((await get(`${stack.origin}${page}`)).status).toBe(404);
   expect(await shows(stack.origin, "/")()).toBe(false);
+  const loggedBefore = log.length;
   const seen = async (what: string, check: () => Promise<boolean>) => {
     await within(what, check);
     test
@@ -206,6 +207,14 @@ test("a report scheduled a few seconds ahead shows through nginx and on both ins
   await seen("hẹn giờ → trang chủ qua nginx", shows(stack.origin, "/"));
   for (const instance of stack.instances)
     expect(await shows(instance.origin, page)(), instance.name).toBe(true);
+  // Which instances revalidated pages once the time came.
+  const passes = stack.instances.map((instance) => {
+    const lines = log.slice(loggedBefore).filter((line) => line.startsWith(`[${instance.name}]`));
+    return `${instance.name}: ${lines.filter((line) => line.includes("trang làm mới")).length}`;
+  });
+  test
+    .info()
+    .annotations.push({ type: "giờ hẹn", description: `lượt làm mới sau giờ hẹn: ${passes.join(", ")}` });
 });
 
 test("an instance stopped or crashed: every request is still answered, and it comes back", async () => {
@@ -254,6 +263,36 @@ test("an instance stopped or crashed: every request is still answered, and it co
 
 // Last: after every instance has been down, nginx tries each again only 2 s after its last failure
 // (fail_timeout), answering 502 to what it has no copy of until then.
+test("a report scheduled while one instance is killed at its second: the other publishes it, and the killed one shows it once back", async () => {
+  const victim = stack.instances[0];
+  const slug = "tin-hen-gio-khi-mot-may-chu-chet";
+  const title = "Tin hẹn giờ đúng lúc một máy chủ chết";
+  const page = `/bai-viet/${slug}`;
+  const due = Math.ceil((Date.now() + 6_000) / 1000) * 1000;
+  writeFileSync(
+    path.join(content, `.${slug}.md.tmp`),
+    `---\ntitle: "${title}"\ndate: ${toVietnamIso(new Date(due))}\nsummary: Thử hẹn giờ khi một máy chủ chết.\ncategory: Thời sự\n---\n\nĐoạn đầu.\n`,
+  );
+  renameSync(path.join(content, `.${slug}.md.tmp`), path.join(content, `${slug}.md`));
+  const shows = (origin: string, address: string) => async () =>
+    (await get(`${origin}${address}`)).text.includes(title);
+  await sleep(Math.max(0, due - 300 - Date.now()));
+  const restarts = victim.restarts();
+  process.kill(victim.child().pid as number, "SIGKILL");
+  const seen = async (what: string, check: () => Promise<boolean>) => {
+    await within(what, check);
+    test
+      .info()
+      .annotations.push({ type: "giờ hẹn", description: `${what}: ${Date.now() - due} ms sau giờ hẹn` });
+  };
+  await seen("một máy chủ chết → trang bài qua nginx", shows(stack.origin, page));
+  await seen("một máy chủ chết → trang bài trên máy chủ còn sống", shows(stack.instances[1].origin, page));
+  await within("máy chủ bị giết chạy lại", async () => victim.restarts() > restarts);
+  await victim.serving(60_000);
+  await seen("máy chủ chạy lại → trang bài trên nó", shows(victim.origin, page));
+  await seen("máy chủ chạy lại → trang chủ trên nó", shows(victim.origin, "/"));
+});
+
 test("while every instance is down, readers get the last copy of a page", async () => {
   const url = `${stack.origin}/`;
   // A fresh copy in nginx (a refresh may be under way after the publish above), then one past its
