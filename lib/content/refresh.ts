@@ -39,6 +39,7 @@ export {
   type FrontMatter,
   frontMatterSchema,
   isWithheldStatus,
+  REPORT_STATUSES,
   type ReportStatus,
   WORKFLOW_FIELDS,
 } from "./schema";

@@ -1,9 +1,9 @@
 import { type Action, may, mayEditReport, type Role } from "../auth/roles";
-import { isWithheldStatus, type ReportStatus, WORKFLOW_FIELDS } from "../content/refresh";
+import { isWithheldStatus, REPORT_STATUSES, type ReportStatus, WORKFLOW_FIELDS } from "../content/refresh";
 import { parseReportDate, toVietnamIso } from "../dates";
 
 // The newsroom's workflow (issue 27) on a report's front matter: what a save asks (keep as is,
-// send for review, publish, send back, take down), whether the account's role allows it on this
+// send for review, publish, schedule, send back, take down), whether the account's role allows it on this
 // report, and the workflow fields the file gets. The form never posts these fields: the server
 // writes them, so a crafted request cannot publish what its role may not.
 
@@ -36,7 +36,8 @@ export interface OpenedWorkflow {
 }
 
 export function openedWorkflow(data: Record<string, unknown>): OpenedWorkflow {
-  const status = typeof data.status === "string" ? (data.status as ReportStatus) : null;
+  // A status the contract does not know (a file by hand) fails the check and is never published.
+  const status = REPORT_STATUSES.find((known) => known === data.status) ?? null;
   return {
     status,
     owner: typeof data.owner === "string" ? data.owner : null,

@@ -1,7 +1,17 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { EditorAccounts } from "../../lib/auth/accounts";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
 import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
 import { freePort, type Stack, startStack } from "../../tools/stack";
@@ -14,6 +24,7 @@ import { SEED_PATH, SEED_TITLE } from "./seed-report";
 // and the content. Readers go through nginx; the tests also ask each instance directly.
 
 const PHOTO = "/images/ubnd-vinh-tong-ket-qp-an-2020/anh-1.jpg";
+const PASSWORD = "mật khẩu thử nghiệm đủ dài";
 
 let work: string;
 let content: string;
@@ -26,6 +37,14 @@ test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "stack-"));
   content = path.join(work, "content");
   cpSync(E2E_CONTENT_DIR, content, { recursive: true });
+  // The newsroom's accounts: an administrator (the first), an editor and a reporter.
+  const data = path.join(work, "data");
+  mkdirSync(data);
+  const accounts = new EditorAccounts(path.join(data, "editors.sqlite"));
+  await accounts.set("tongbientap", PASSWORD);
+  await accounts.set("bt-hung", PASSWORD, "bien-tap");
+  await accounts.set("pv-lan", PASSWORD, "phong-vien");
+  accounts.close();
   stack = await startStack({
     distDir: E2E_DIST_DIR,
     copyIn: work,
@@ -36,6 +55,7 @@ test.beforeAll(async () => {
     contentDir: content,
     publicDir: path.resolve("public"),
     store: path.join(work, "content-store.sqlite"),
+    env: { EDITOR_DATA_DIR: data },
     log: (line) => log.push(line),
   });
 });
@@ -215,6 +235,89 @@ test("a report scheduled a few seconds ahead shows through nginx and on both ins
   test
     .info()
     .annotations.push({ type: "giờ hẹn", description: `lượt làm mới sau giờ hẹn: ${passes.join(", ")}` });
+});
+
+async function signedIn(browser: Browser, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${stack.origin}/quan-tri/dang-nhap`);
+  await page.getByLabel("Tên đăng nhập").fill(name);
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(`${stack.origin}/quan-tri`);
+  return page;
+}
+
+test("through the stack: a reporter writes and sends, an editor sends back, the reporter fixes, the editor schedules it 20 s ahead", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const title = "Xã Nghi Phong khánh thành trường mầm non mới";
+  const slug = "xa-nghi-phong-khanh-thanh-truong-mam-non-moi";
+  const page = `/bai-viet/${slug}`;
+  const reporter = await signedIn(browser, "pv-lan");
+  await reporter.goto(`${stack.origin}/quan-tri/moi`);
+  await reporter.getByLabel("Tiêu đề *").fill(title);
+  await reporter.getByLabel("Tóm tắt").fill("Trường có sáu phòng học cho hai trăm cháu.");
+  await reporter.getByLabel("Chuyên mục").fill("Thời sự");
+  await reporter.getByLabel("Nội dung (Markdown)").fill("Sáng nay, xã Nghi Phong khánh thành trường.\n");
+  await reporter.getByRole("button", { name: "Gửi duyệt" }).click();
+  await expect(reporter.getByText("Trạng thái: Chờ duyệt")).toBeVisible();
+  // A crafted request: a publish button the reporter's page never drew.
+  await reporter.evaluate(() => {
+    const button = Object.assign(document.createElement("button"), {
+      type: "submit",
+      name: "quyet-dinh",
+      value: "dang",
+    });
+    button.textContent = "Đăng (giả)";
+    document.querySelector("form.admin-editor")?.append(button);
+  });
+  await reporter.getByRole("button", { name: "Đăng (giả)" }).click();
+  await expect(reporter.getByRole("alert").filter({ hasText: "Phóng viên không đăng" })).toBeVisible();
+
+  const editor = await signedIn(browser, "bt-hung");
+  await editor.getByRole("region", { name: "Chờ duyệt" }).getByRole("link", { name: title }).click();
+  await editor.getByLabel("Ghi chú khi trả lại").fill("Thêm số phòng học và số cháu vào thân bài.");
+  await editor.getByRole("button", { name: "Trả lại cho phóng viên" }).click();
+  await expect(editor.getByText("Trạng thái: Bản nháp")).toBeVisible();
+
+  await reporter.goto(`${stack.origin}/quan-tri/sua/${slug}`);
+  await expect(reporter.getByRole("note")).toContainText("Thêm số phòng học và số cháu");
+  await reporter
+    .getByLabel("Nội dung (Markdown)")
+    .fill("Sáng nay, xã Nghi Phong khánh thành trường sáu phòng học.\n");
+  await reporter.getByRole("button", { name: "Gửi duyệt" }).click();
+  await expect(reporter.getByText("Trạng thái: Chờ duyệt")).toBeVisible();
+
+  await editor.goto(`${stack.origin}/quan-tri/sua/${slug}`);
+  const due = Math.ceil((Date.now() + 20_000) / 1000) * 1000;
+  await editor.getByLabel("Ngày giờ *").fill(toVietnamIso(new Date(due)));
+  await editor.getByRole("button", { name: "Hẹn giờ đăng" }).click();
+  await expect(editor.getByText("Trạng thái: Đã lên lịch")).toBeVisible();
+  test.info().annotations.push({ type: "giờ hẹn", description: `hẹn lúc ${new Date(due).toISOString()}` });
+
+  const shows = async (address: string, text = `/bai-viet/${slug}`) =>
+    (await get(`${stack.origin}${address}`)).text.includes(text);
+  expect(Date.now()).toBeLessThan(due);
+  expect((await get(`${stack.origin}${page}`)).status).toBe(404);
+  expect(await shows("/")).toBe(false);
+  expect(await shows("/feed.xml")).toBe(false);
+  const seen = async (what: string, check: () => Promise<boolean>) => {
+    // Room for a slow machine after its time; the time taken is recorded below.
+    await within(
+      what,
+      async () => Date.now() >= due && (await check()),
+      Math.max(0, due - Date.now()) + 40_000,
+    );
+    test
+      .info()
+      .annotations.push({ type: "giờ hẹn", description: `${what}: ${Date.now() - due} ms sau giờ hẹn` });
+  };
+  await seen("trang bài qua nginx", async () => (await get(`${stack.origin}${page}`)).status === 200);
+  await seen("trang chủ qua nginx", () => shows("/"));
+  await seen("RSS qua nginx", () => shows("/feed.xml"));
+  await seen("chuyên mục Thời sự qua nginx", () => shows("/chuyen-muc/thoi-su"));
+  await seen("tìm kiếm qua nginx", () => shows(`/tim-kiem?q=${encodeURIComponent("Nghi Phong")}`));
 });
 
 test("an instance stopped or crashed: every request is still answered, and it comes back", async () => {
