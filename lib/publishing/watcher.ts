@@ -41,6 +41,8 @@ const MASS_CHANGE = 100;
 const WAITING_PHOTOS_MS = 1000;
 /** At most this many of them each time (as many as a few hundred broken reports name). */
 const WAITING_PHOTOS_MAX = 2000;
+/** How long after a publish its pages are marked stale once more (see publish). */
+const SETTLE_MS = 2000;
 /** How often the store is asked for scheduled reports whose time has come, and at most how many. */
 const SCHEDULE_CHECK_MS = 1000;
 const DUE_REPORTS_MAX = 2000;
@@ -131,6 +133,17 @@ export function startPublishing(): void {
     const paths = stalePaths(changes);
     if (paths.length === 0) return;
     await revalidate(paths);
+    // A render a reader's request started just before the store changed finishes after this
+    // revalidation and is cached as fresh, with the old text. The same pages are marked stale
+    // once more when such a render has had time to end: a reader sees the change on the next
+    // request after that, not only after the report's next change.
+    setTimeout(() => {
+      void revalidate(paths).catch((error: unknown) =>
+        console.error(
+          `[đăng bài] Không làm mới lần hai: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }, SETTLE_MS).unref();
     const shown = paths.slice(0, 5).join(", ");
     log(
       `${paths.length} trang làm mới trong ${Math.round(performance.now() - started)} ms: ${shown}${paths.length > 5 ? ", …" : ""}`,
