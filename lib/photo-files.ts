@@ -31,18 +31,20 @@ function insidePhotoFolder(publicDir: string, real: string): boolean {
   return real.startsWith(root + path.sep);
 }
 
+/** Segments of a photo's address the site may serve: none empty, none starting with a dot. */
+export function isPhotoPath(parts: readonly string[]): boolean {
+  return (
+    parts.length > 0 && !parts.some((part) => part === "" || part.startsWith(".") || part.includes("\0"))
+  );
+}
+
 /**
  * The real path of the photo file at `parts` (the address's segments after /images/), or null
  * when there is none the site may read: a name starting with a dot, a path leading out of the
  * photo folder (by "..", or by a symbolic link anywhere on the way), or no regular file there.
  */
 export function readablePhotoFile(publicDir: string, parts: readonly string[]): string | null {
-  if (
-    parts.length === 0 ||
-    parts.some((part) => part === "" || part.startsWith(".") || part.includes("\0"))
-  ) {
-    return null;
-  }
+  if (!isPhotoPath(parts)) return null;
   const root = photoFolder(publicDir);
   const file = path.resolve(/*turbopackIgnore: true*/ root, ...parts);
   if (!file.startsWith(root + path.sep)) return null;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOut } from "@/app/quan-tri/dang-nhap/actions";
 import { PermalinkForm } from "@/components/admin/permalink-form";
-import { reportRows } from "@/lib/editorial/report-rows";
+import { filterRows, reportRows } from "@/lib/editorial/report-rows";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { may, ROLE_LABELS } from "@/lib/auth/roles";
 import { signedInAccount } from "@/lib/auth/session";
@@ -31,8 +31,10 @@ export default async function AdminHome({ searchParams }: Props) {
   const filter = typeof asked === "string" ? asked.slice(0, 200) : "";
   const askedStatus = query[reportListInputs.status];
   const status = isStatusKind(askedStatus) ? askedStatus : null;
-  const rows = reportRows(filter, status);
-  const waiting = may(account.role, "duyet-dang") ? reportRows("", "cho-duyet") : [];
+  // One pass over the editors' list serves both the table and the "Chờ duyệt" list.
+  const all = reportRows();
+  const rows = filterRows(all, filter, status);
+  const waiting = may(account.role, "duyet-dang") ? filterRows(all, "", "cho-duyet") : [];
   const deleted = await deletedReports(contentDirectory());
   const origin = await originStatus(contentRepositoryOf(contentDirectory()));
   return (

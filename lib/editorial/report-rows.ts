@@ -19,11 +19,8 @@ export interface ReportRow {
   problems: string[];
 }
 
-/**
- * Rows whose title holds the filter's words, folded ("quoc phong" finds "Quốc phòng"), and of
- * the status asked for, if any.
- */
-export function reportRows(filter = "", status: StatusKind | null = null): ReportRow[] {
+/** Every row, newest first. */
+export function reportRows(): ReportRow[] {
   const { reports, problems } = checkArchive();
   const rows = new Map<string, ReportRow>();
   for (const report of reports) {
@@ -52,11 +49,19 @@ export function reportRows(filter = "", status: StatusKind | null = null): Repor
     row.problems.push(formatProblem(problem));
     rows.set(problem.file, row);
   }
+  return [...rows.values()].sort(
+    (a, b) =>
+      (b.date?.getTime() ?? Infinity) - (a.date?.getTime() ?? Infinity) || a.file.localeCompare(b.file),
+  );
+}
+
+/**
+ * The rows whose title holds the filter's words, folded ("quoc phong" finds "Quốc phòng"), and of
+ * the status asked for, if any.
+ */
+export function filterRows(rows: ReportRow[], filter: string, status: StatusKind | null): ReportRow[] {
   const wanted = foldText(filter);
-  return [...rows.values()]
-    .filter((row) => (!wanted || foldText(row.title).includes(wanted)) && (!status || row.status === status))
-    .sort(
-      (a, b) =>
-        (b.date?.getTime() ?? Infinity) - (a.date?.getTime() ?? Infinity) || a.file.localeCompare(b.file),
-    );
+  return rows.filter(
+    (row) => (!wanted || foldText(row.title).includes(wanted)) && (!status || row.status === status),
+  );
 }

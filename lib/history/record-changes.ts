@@ -32,7 +32,11 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** `git diff-index --raw` lines (":100644 100644 <old> <new> M\tfile") as changes and new ids. */
-export function parseRawDiff(output: string): Pick<Compared, "changes" | "blobs"> {
+export function parseRawDiff(output: string): {
+  changes: FileChange[];
+  /** Each changed file's content id now; null where it is gone. */
+  blobs: Map<string, string | null>;
+} {
   const changes: FileChange[] = [];
   const blobs = new Map<string, string | null>();
   for (const line of output.split("\n").filter(Boolean)) {
@@ -73,13 +77,6 @@ async function currentHead(repo: ContentRepository): Promise<string | null> {
   return head.trim() || null;
 }
 
-interface Compared {
-  head: string | null;
-  changes: FileChange[];
-  /** Each changed file's content id now; null where it is gone. */
-  blobs: Map<string, string | null>;
-}
-
 /**
  * The last commit's top-level tree, by repository: one tree (5.5 MB at 100,000 reports), replaced
  * as commits are made; a tree this process wrote is read after its save has answered.
@@ -98,7 +95,10 @@ async function headAndTree(repo: ContentRepository): Promise<{ head: string; tre
 
 async function topLevelTree(repo: ContentRepository, id: string): Promise<TopLevelTree> {
   const known = lastTrees.get(repo.gitDir);
-  if (known?.id === id) return Array.isArray(known.tree) ? readTree(Buffer.concat(known.tree)) : known.tree;
+  if (known?.id === id) {
+    if (Array.isArray(known.tree)) known.tree = readTree(Buffer.concat(known.tree));
+    return known.tree;
+  }
   const tree = readTree(await gitBytes(repo, ["cat-file", "tree", id]));
   lastTrees.set(repo.gitDir, { id, tree });
   return tree;

@@ -1,7 +1,7 @@
 import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { photoFolder } from "../photo-files";
+import { isPhotoPath, photoFolder } from "../photo-files";
 
 // Photos across machines (issue 26). Reports travel through git; photos do not (a year of a
 // newsroom's photos is gigabytes, which every clone would carry forever). A report that reached
@@ -34,10 +34,7 @@ export function photoPeers(setting = process.env.PHOTO_PEERS ?? ""): string[] {
 /** Where a photo at `src` ("/images/…", decoded) is kept here; null for a name the site never serves. */
 export function peerPhotoTarget(publicDir: string, src: string): string | null {
   const parts = src.split("/").slice(2);
-  if (!src.startsWith("/images/") || parts.length === 0) return null;
-  if (
-    parts.some((part) => part === "" || part.startsWith(".") || part.includes("\0") || part.includes("\\"))
-  ) {
+  if (!src.startsWith("/images/") || !isPhotoPath(parts) || parts.some((part) => part.includes("\\"))) {
     return null;
   }
   return path.join(photoFolder(publicDir), ...parts);

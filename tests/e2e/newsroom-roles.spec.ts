@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { within } from "./within";
 
@@ -14,6 +14,17 @@ const TITLE = "Phường Trường Thi trồng cây xanh ven sông";
 const SLUG = "phuong-truong-thi-trong-cay-xanh-ven-song";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+/** A browser context of the test's own, closed when the test ends. */
+const contexts: BrowserContext[] = [];
+async function opened(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context;
+}
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -32,7 +43,7 @@ test.afterAll(async () => {
 });
 
 async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await opened(browser)).newPage();
   await page.goto(own.at("/quan-tri/dang-nhap"));
   await page.getByLabel("Tên đăng nhập").fill(name);
   await page.getByLabel("Mật khẩu").fill(PASSWORD);

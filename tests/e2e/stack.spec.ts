@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { EditorAccounts } from "../../lib/auth/accounts";
 import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
 import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
@@ -32,6 +32,17 @@ let stack: Stack;
 const log: string[] = [];
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+/** A browser context of the test's own, closed when the test ends. */
+const contexts: BrowserContext[] = [];
+async function opened(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context;
+}
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
 
 test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "stack-"));
@@ -238,7 +249,7 @@ test("a report scheduled a few seconds ahead shows through nginx and on both ins
 });
 
 async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await opened(browser)).newPage();
   await page.goto(`${stack.origin}/quan-tri/dang-nhap`);
   await page.getByLabel("Tên đăng nhập").fill(name);
   await page.getByLabel("Mật khẩu").fill(PASSWORD);

@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type OwnServer, startOwnServer } from "./own-server";
 import { SEED_PATH } from "./seed-report";
 import { within } from "./within";
@@ -28,6 +28,17 @@ let machineA: OwnServer;
 let machineB: OwnServer;
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+/** A browser context of the test's own, closed when the test ends. */
+const contexts: BrowserContext[] = [];
+async function opened(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context;
+}
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -137,8 +148,8 @@ async function openSeed(page: Page, machine: OwnServer) {
 test("one report saved on both machines from the same version: one wins, the other editor is told and keeps the text", async ({
   browser,
 }) => {
-  const editorA = await (await browser.newContext()).newPage();
-  const editorB = await (await browser.newContext()).newPage();
+  const editorA = await (await opened(browser)).newPage();
+  const editorB = await (await opened(browser)).newPage();
   await openSeed(editorA, machineA);
   await openSeed(editorB, machineB);
   const summary = (page: Page) => page.getByLabel("Tóm tắt");
