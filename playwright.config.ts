@@ -1,10 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT, E2E_SITE_URL } from "./tools/e2e-build";
+import { E2E_ANNOUNCING_OFF, E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_PORT, E2E_SITE_URL } from "./tools/e2e-build";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tools/chromium";
 
 // The tests read the same content folder the build used, through the real loaders.
 process.env.CONTENT_DIR = E2E_CONTENT_DIR;
 process.env.SITE_URL = E2E_SITE_URL;
+// And every server a test starts (they take this process's environment) tells no real engine.
+Object.assign(process.env, E2E_ANNOUNCING_OFF);
 
 const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;

@@ -1,8 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ADMIN_CACHE, adminContentSecurityPolicy, isSameOrigin, newNonce } from "@/lib/auth/admin-policy";
-import { DOCUMENT_CACHE, NOT_FOUND_CACHE } from "@/lib/cache-control";
+import { DOCUMENT_CACHE, MEDIA_CACHE, NOT_FOUND_CACHE } from "@/lib/cache-control";
 import { isPublishedPhoto } from "@/lib/content";
 import { movedPage, NUMBERED_PAGE } from "@/lib/moved-pages";
+import { KEY_FILE_PATH, keyFileText } from "@/lib/notify/key-file";
 import { publicDirectory, readablePhotoFile } from "@/lib/photo-files";
 import { isKnownAction } from "@/lib/server/known-actions";
 
@@ -13,6 +14,7 @@ import { isKnownAction } from "@/lib/server/known-actions";
 // photos through here too; only a photo file by lib/photo-files.ts's rule that a published report
 // shows gets past. The image optimiser keeps its resized copies for hours, so its requests are
 // gated here too: a photo whose report went back to draft or was deleted stops there at once.
+// And for "/<key>.txt": IndexNow's key file, at the root where the protocol wants it.
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/images/")) return photoGate(pathname);
@@ -30,6 +32,7 @@ export async function proxy(request: NextRequest) {
     });
   }
   if (NUMBERED_PAGE.test(pathname)) return numberedPage(request);
+  if (KEY_FILE_PATH.test(pathname)) return indexNowKeyFile(pathname);
   if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {
     return new NextResponse("Yêu cầu từ nơi khác bị từ chối.", {
       status: 403,
@@ -65,6 +68,15 @@ function numberedPage(request: NextRequest): NextResponse {
   const response = NextResponse.redirect(target, 308);
   response.headers.set("Cache-Control", DOCUMENT_CACHE);
   return response;
+}
+
+/** IndexNow's key file at the root, which no folder of app/ can name; any other .txt goes on to a 404. */
+function indexNowKeyFile(pathname: string): NextResponse {
+  const key = keyFileText(pathname);
+  if (key === null) return NextResponse.next();
+  return new NextResponse(key, {
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": MEDIA_CACHE },
+  });
 }
 
 const isAdminPath = (pathname: string) => pathname === "/quan-tri" || pathname.startsWith("/quan-tri/");
@@ -115,6 +127,8 @@ export const config = {
     "/chu-de/:slug/trang/:page",
     "/chuyen-muc/:slug/trang/:page",
     "/nguoi/:slug/trang/:page",
+    // IndexNow's key file (lib/notify/key-file.ts).
+    "/:file([A-Za-z0-9-]{8,128}\\.txt)",
     // Every other address only with a Next-Action header: other readers' requests never run the proxy.
     { source: "/((?!quan-tri).*)", has: [{ type: "header", key: "next-action" }] },
   ],

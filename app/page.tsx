@@ -6,7 +6,7 @@ import { JsonLdScript } from "@/components/seo/json-ld";
 import { getReportPage } from "@/lib/content";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { websiteJsonLd } from "@/lib/seo/structured-data";
+import { homePageJsonLd } from "@/lib/seo/structured-data";
 import { site } from "@/lib/site";
 
 export const metadata: Metadata = {
@@ -20,7 +20,7 @@ export default function HomePage() {
   if (!listing) notFound();
   return (
     <>
-      <JsonLdScript data={websiteJsonLd()} />
+      <JsonLdScript data={homePageJsonLd(listing.reports)} />
       <ReportListing
         listing={listing}
         heading="Tin mới nhất"

@@ -5,6 +5,6 @@ import { absoluteUrl } from "@/lib/site";
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: "*", allow: "/" },
-    sitemap: absoluteUrl(routes.sitemap),
+    sitemap: [absoluteUrl(routes.sitemap), absoluteUrl(routes.newsSitemap)],
   };
 }

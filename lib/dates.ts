@@ -31,6 +31,16 @@ export function toVietnamIso(date: Date): string {
   return format(inVietnam(date), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
+/** The newest change among these reports (each one's update, else its date); null for none. */
+export function newestChange(reports: readonly { date: Date; updated: Date | null }[]): Date | null {
+  let newest: Date | null = null;
+  for (const { date, updated } of reports) {
+    const changed = updated ?? date;
+    if (!newest || changed > newest) newest = changed;
+  }
+  return newest;
+}
+
 /** "Thứ Ba, 12/01/2021, 08:00 (GMT+7)": the date line above a report. */
 export function formatDateLine(date: Date): string {
   return `${format(inVietnam(date), "EEEE, dd/MM/yyyy, HH:mm", { locale: vi })} (GMT+7)`;

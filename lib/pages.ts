@@ -21,8 +21,13 @@ import {
 } from "./content";
 import { toVietnamIso } from "./dates";
 import { routes } from "./routes";
+import { reportPhotoCrops } from "./photo-crops";
 import { absoluteUrl, site } from "./site";
+import { isRecentNews } from "./news-sitemap";
 import { SITEMAP_LIMIT, type SitemapEntry } from "./sitemap";
+
+/** The news sitemap's name in the index (its own route, app/sitemaps/tin-moi.xml). */
+const NEWS_SITEMAP_NAME = "tin-moi";
 
 // The one owner of addresses: which routes the archive decides, which of their pages the build
 // renders, what the sitemap lists, and which pages one change to one report makes stale. Each
@@ -35,6 +40,7 @@ export const PUBLISHED_ROUTES = [
   "/trang/[page]",
   "/bai-viet/[slug]",
   "/bai-viet/[slug]/anh-chia-se.png",
+  "/bai-viet/[slug]/anh/[file]",
   "/luu-tru",
   "/luu-tru/[year]/[month]",
   "/luu-tru/[year]/[month]/trang/[page]",
@@ -55,6 +61,7 @@ export const PUBLISHED_ROUTES = [
   "/feed.xml",
   "/sitemap.xml",
   "/sitemaps/[file]",
+  "/sitemaps/tin-moi.xml",
 ] as const;
 
 export type PublishedRoute = (typeof PUBLISHED_ROUTES)[number];
@@ -69,6 +76,7 @@ const PRERENDERED: ReadonlySet<PublishedRoute> = new Set([
   "/chu-de",
   "/feed.xml",
   "/sitemap.xml",
+  "/sitemaps/tin-moi.xml",
 ]);
 
 /**
@@ -139,9 +147,10 @@ export function prerenderedParams<Params extends Record<string, string>>(
   };
 }
 
-// Sitemap files: "trang" (home, numbered pages, indexes, month pages), one per month of reports
-// ("bai-2021-01": a month's reports never move to another file), and the topics' and people's
-// first pages in chunks of the protocol's limit, in the order of their slugs.
+// Sitemap files: "tin-moi" (the news sitemap, lib/news-sitemap.ts), "trang" (home, numbered
+// pages, indexes, month pages), one per month of reports ("bai-2021-01": a month's reports never
+// move to another file), and the topics' and people's first pages in chunks of the protocol's
+// limit, in the order of their slugs.
 
 const lastModified = (report: { date: Date; updated: Date | null }) =>
   toVietnamIso(report.updated ?? report.date);
@@ -155,7 +164,8 @@ function listChunks(kind: "chu-de" | "nguoi", catalog: CatalogReader = archiveCa
 
 /** The names of the sitemap files (without ".xml"), as /sitemap.xml lists them. */
 export function sitemapFiles(): string[] {
-  const names = ["trang", ...getMonths().map((month) => monthName(month.month))];
+  // The news sitemap first: it is the one that changes by the minute.
+  const names = [NEWS_SITEMAP_NAME, "trang", ...getMonths().map((month) => monthName(month.month))];
   for (const kind of ["chu-de", "nguoi"] as const) {
     for (let chunk = 1; chunk <= listChunks(kind); chunk += 1) names.push(`${kind}-${chunk}`);
   }
@@ -272,7 +282,8 @@ const positionOf = (version: PublishedVersion) => ({
  * numbered pages of the site's list, its month's page (the later ones too when it moved) and the
  * months index; per list it is in (category, tags, people), up to 3 numbered pages and its year's
  * page (likewise); the topics indexes when it joins or leaves
- * a topic; the feed; four sitemap files at most; and the reports whose related list now differs.
+ * a topic; the feed; four sitemap files at most, and the news sitemap when it was or is a report
+ * of the last 48 hours; and the reports whose related list now differs.
  */
 export function pagesForChange(
   { before, after }: AddressChange,
@@ -289,10 +300,12 @@ export function pagesForChange(
   for (const { report } of versions) {
     paths.add(routes.report(report.slug));
     paths.add(routes.reportPreviewImage(report.slug));
+    for (const crop of reportPhotoCrops(report)) paths.add(crop);
     const month = vietnamMonth(report.date);
     const index = catalog.olderInPeriod({ month }, { dateMs: report.date.getTime(), slug: report.slug });
     months.set(month, Math.min(index, months.get(month) ?? index));
     paths.add(routes.sitemapFile(monthName(month)));
+    if (isRecentNews(report.date)) paths.add(routes.newsSitemap);
   }
   for (const [month, index] of months) {
     for (const page of periodPages(index, moved, catalog.monthCount(month)))

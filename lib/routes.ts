@@ -22,6 +22,8 @@ export const routes = {
   /** A month's reports, oldest first, a page of them at a time. */
   month: (year: number, month: number, page = 1) => withPage(`/luu-tru/${year}/${two(month)}`, page),
   reportPreviewImage: (slug: string) => `/bai-viet/${slug}/anh-chia-se.png`,
+  /** The report's lead photo cut to one ratio ("16x9"), for search engines (lib/photo-crops.ts). */
+  reportPhotoCrop: (slug: string, ratio: string) => `/bai-viet/${slug}/anh/${ratio}.jpg`,
   sitePreviewImage: "/anh-chia-se.png",
   search: "/tim-kiem",
   searchSuggestions: "/tim-kiem/goi-y",
@@ -29,6 +31,8 @@ export const routes = {
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
   sitemapFile: (name: string) => `/sitemaps/${name}.xml`,
+  /** The reports of the last 48 hours, for Google News (lib/news-sitemap.ts). */
+  newsSitemap: "/sitemaps/tin-moi.xml",
 } as const;
 
 export const PREVIEW_IMAGE_SIZE = { width: 1200, height: 630 } as const;

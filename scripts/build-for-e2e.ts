@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../tools/e2e-build";
+import { E2E_ANNOUNCING_OFF, E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../tools/e2e-build";
 
 rmSync(E2E_CONTENT_DIR, { recursive: true, force: true });
 mkdirSync(E2E_CONTENT_DIR);
@@ -15,6 +15,7 @@ const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "b
   stdio: "inherit",
   env: {
     ...process.env,
+    ...E2E_ANNOUNCING_OFF,
     CONTENT_DIR: E2E_CONTENT_DIR,
     NEXT_DIST_DIR: E2E_DIST_DIR,
     SITE_URL: E2E_SITE_URL,

@@ -1,7 +1,8 @@
-// The browser tests need four Debian packages: Chromium at /usr/bin/chromium (Playwright's own
+// The browser tests need five Debian packages: Chromium at /usr/bin/chromium (Playwright's own
 // download cannot reach the internet here), nginx and redis-server for the production stack
-// (tests/e2e/stack.spec.ts), and Java for the HTML validator, vnu.jar from the vnu-jar package
-// (tests/e2e/html-validity.spec.ts). As root on Debian, as in CI, the missing ones are installed;
+// (tests/e2e/stack.spec.ts), Java for the HTML validator, vnu.jar from the vnu-jar package
+// (tests/e2e/html-validity.spec.ts), and xmllint for the news sitemap's schema
+// (tests/e2e/search-engines.spec.ts). As root on Debian, as in CI, the missing ones are installed;
 // elsewhere this says what to install (Playwright falls back to its own browser if one is there).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,6 +12,7 @@ const PACKAGES = [
   { file: "/usr/sbin/nginx", name: "nginx" },
   { file: "/usr/bin/redis-server", name: "redis-server" },
   { file: "/usr/bin/java", name: "default-jre-headless" },
+  { file: "/usr/bin/xmllint", name: "libxml2-utils" },
 ];
 
 const missing = PACKAGES.filter(({ file }) => !existsSync(file)).map(({ name }) => name);

@@ -1,6 +1,7 @@
 import { getNewestReports } from "@/lib/content";
 import { DOCUMENT_CACHE } from "@/lib/cache-control";
 import { buildRssFeed } from "@/lib/feed";
+import { webSubHub } from "@/lib/notify/settings";
 import { site } from "@/lib/site";
 
 export const dynamic = "force-static";
@@ -8,7 +9,7 @@ export const dynamic = "force-static";
 export const revalidate = 300;
 
 export function GET() {
-  return new Response(buildRssFeed(getNewestReports(site.feedSize)), {
+  return new Response(buildRssFeed(getNewestReports(site.feedSize), { hub: webSubHub() }), {
     headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": DOCUMENT_CACHE },
   });
 }

@@ -58,6 +58,9 @@ function problemsFromSchema(file: string, issues: core.$ZodIssue[]): ContentProb
   });
 }
 
+/** The headline length Google's article guidelines long asked for: a longer one may be cut in its results. */
+export const HEADLINE_MAX_CHARACTERS = 110;
+
 // Vietnamese is read syllable by syllable; about 220 a minute on a phone.
 const SYLLABLES_PER_MINUTE = 220;
 
@@ -194,6 +197,14 @@ export function loadReport(
       file,
       field: "slug",
       message: `tên tệp “${fileName}” không dùng được làm địa chỉ bài; đổi tên tệp hoặc thêm slug: chỉ chữ thường không dấu, số và dấu gạch ngang`,
+    });
+  }
+  const titleLength = data ? Array.from(data.title).length : 0;
+  if (titleLength > HEADLINE_MAX_CHARACTERS) {
+    warnings.push({
+      file,
+      field: "title",
+      message: `tiêu đề dài ${titleLength} ký tự, quá ${HEADLINE_MAX_CHARACTERS} ký tự; Google có thể cắt bớt tiêu đề dài trong kết quả tìm kiếm, nên rút gọn`,
     });
   }
   if (data && !data.summary) {

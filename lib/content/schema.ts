@@ -86,7 +86,9 @@ export const correctionSchema = z.strictObject(
  * (docs/bien-tap/viet-bai.md; `npm run docs:fields` writes it), so the two cannot drift apart.
  */
 export const frontMatterSchema = z.strictObject({
-  title: text("tiêu đề bài viết").describe("Tiêu đề bài viết."),
+  title: text("tiêu đề bài viết").describe(
+    "Tiêu đề bài viết. Nên giữ trong 110 ký tự: Google có thể cắt bớt tiêu đề dài hơn, và `npm run check-content` cảnh báo.",
+  ),
   date: dateText.describe(
     "Ngày giờ diễn ra hoặc đăng bài, ISO 8601: `2021-01-12T08:00:00+07:00`, `2021-01-12T08:00` hoặc `2021-01-12`. Không ghi múi giờ là giờ Việt Nam. Còn ở tương lai: bài hẹn giờ, tự đăng đúng lúc đó.",
   ),

@@ -16,12 +16,15 @@ import {
   publicDirectory,
   waitingPhotos,
   dueReportFiles,
+  archiveStoreId,
 } from "../content/refresh";
 import { TRASH_SWEEP_MS, trashSweeper } from "../editorial/trash";
 import { folderRecorder } from "../history/folder-recorder";
 import { keepInStepWithOrigin } from "../history/origin-sync";
 import { catchUpSearchIndex } from "../search/archive-search";
+import { type Announcer, startAnnouncing } from "../notify/announcer";
 import { MAX_PHOTO_BYTES } from "../photo-files";
+import { routes } from "../routes";
 import { peerPhotoFetcher, photoPeers } from "./peer-photos";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
@@ -48,6 +51,19 @@ const SCHEDULE_CHECK_MS = 1000;
 const DUE_REPORTS_MAX = 2000;
 
 const log = (line: string) => console.log(`[đăng bài] ${line}`);
+
+/** Search engines and the WebSub hub, if this machine tells them (lib/notify); a bad setting is said, not fatal. */
+function announcer(): Announcer | null {
+  const say = (line: string) => console.log(`[báo tin] ${line}`);
+  try {
+    return startAnnouncing(say);
+  } catch (error) {
+    console.error(
+      `[báo tin] Không báo được thay đổi: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return null;
+  }
+}
 
 /** The running server, as this process reaches it: itself on loopback unless bound elsewhere. */
 function ownOrigin(): string {
@@ -105,6 +121,7 @@ export function startPublishing(): void {
   const recordInHistory = folderRecorder(contentDir, log);
   keepInStepWithOrigin(contentDir, log);
   const parse = reportParser();
+  const announce = announcer();
 
   // What changed since the last pass: the report files by name (all of them at start, after a
   // glossary change or a failed pass) and the photos by address.
@@ -115,8 +132,12 @@ export function startPublishing(): void {
   let quietTimer: NodeJS.Timeout | null = null;
   let firstChangeAt = 0;
 
-  /** Publishes what one batch changed: search in the background, the stale pages at once. */
-  const publish = async (changes: AddressChange[], started: number) => {
+  /**
+   * Publishes what one batch changed: search in the background, the stale pages at once, then
+   * tells search engines and the hub, unless `quietly` (the first pass, which on a fresh machine
+   * finds every report new; what changed while the server was down is left to the sitemaps).
+   */
+  const publish = async (changes: AddressChange[], started: number, quietly: boolean) => {
     // Search follows in the background: a first start on a large archive must not hold publishing.
     void catchUpSearchIndex(changes).catch((error: unknown) =>
       console.error(
@@ -125,6 +146,7 @@ export function startPublishing(): void {
     );
     if (changes.length > MASS_CHANGE) {
       await revalidate("everything");
+      if (!quietly) announce?.announce(changes, [routes.feed], archiveStoreId());
       log(
         `${changes.length} bài thay đổi: mọi trang làm mới khi được đọc lại (${Math.round(performance.now() - started)} ms)`,
       );
@@ -133,6 +155,7 @@ export function startPublishing(): void {
     const paths = stalePaths(changes);
     if (paths.length === 0) return;
     await revalidate(paths);
+    if (!quietly) announce?.announce(changes, paths, archiveStoreId());
     // A render a reader's request started just before the store changed finishes after this
     // revalidation and is cached as fresh, with the old text. The same pages are marked stale
     // once more when such a render has had time to end: a reader sees the change on the next
@@ -150,16 +173,20 @@ export function startPublishing(): void {
     );
   };
 
+  let firstPass = true;
   const pass = async (changedFiles: FileScope, changedPhotos: PhotoChanges) => {
     let started = performance.now();
+    const quietly = firstPass;
+    firstPass = false;
     const last = await refreshArchive(changedFiles, changedPhotos, parse, async (changes) => {
-      await publish(changes, started);
+      await publish(changes, started, quietly);
       started = performance.now();
     });
     reportProblems(archiveProblems());
     sweepTrash();
     recordInHistory(changedFiles);
-    await publish(last, started);
+    await publish(last, started, quietly);
+    if (quietly) log("đã đọc lại thư mục khi khởi động");
   };
 
   const run = async () => {

@@ -1,6 +1,7 @@
 import { reportBreadcrumbs } from "../breadcrumbs";
-import type { Appearance, Person, Report } from "../content";
-import { toVietnamIso } from "../dates";
+import type { Appearance, Person, Report, ReportSummary } from "../content";
+import { newestChange, toVietnamIso } from "../dates";
+import { reportPhotoCrops } from "../photo-crops";
 import { routes } from "../routes";
 import { absoluteUrl, site } from "../site";
 
@@ -34,6 +35,30 @@ function publisher(): JsonLd {
   };
 }
 
+/**
+ * The share card, the cover cut to 1×1, 4×3 and 16×9 (or the cover as it is, when too small to
+ * cut), then every photo of the report: each address once.
+ */
+function reportImages(report: Report): string[] {
+  const crops = reportPhotoCrops(report);
+  const lead = crops.length > 0 ? crops : report.cover ? [report.cover.src] : [];
+  const paths = [
+    routes.reportPreviewImage(report.slug),
+    ...lead,
+    ...report.figures.map((figure) => figure.src),
+  ];
+  return [...new Set(paths)].map((path) => absoluteUrl(path));
+}
+
+function reportAuthor(report: Report): JsonLd {
+  // The site has no page of its own for a reporter (a person's page lists the reports naming
+  // them, not those they wrote): the address is that of the paper they write for.
+  const paper = report.source ?? { name: site.name, url: absoluteUrl(routes.home) };
+  return report.author
+    ? { "@type": "Person", name: report.author, url: paper.url }
+    : { "@type": "Organization", name: paper.name, url: paper.url };
+}
+
 export function newsArticleJsonLd(report: Report): JsonLd {
   const url = absoluteUrl(routes.report(report.slug));
   const published = toVietnamIso(report.date);
@@ -42,15 +67,10 @@ export function newsArticleJsonLd(report: Report): JsonLd {
     "@type": "NewsArticle",
     headline: report.title,
     description: report.summary,
-    image: [
-      absoluteUrl(routes.reportPreviewImage(report.slug)),
-      ...report.figures.map((figure) => absoluteUrl(figure.src)),
-    ],
+    image: reportImages(report),
     datePublished: published,
     dateModified: report.updated ? toVietnamIso(report.updated) : published,
-    author: report.author
-      ? { "@type": "Person", name: report.author }
-      : { "@type": "Organization", name: report.source?.name ?? site.name, url: report.source?.url },
+    author: reportAuthor(report),
     publisher: publisher(),
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
@@ -98,6 +118,23 @@ export function websiteJsonLd(): JsonLd {
       "@type": "SearchAction",
       target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(routes.search)}?q={search_term_string}` },
       "query-input": "required name=search_term_string",
+    },
+  };
+}
+
+/**
+ * The home page's: the site, holding the page with its last change (the newest among the reports
+ * it lists, as the feed's), so that a crawler can tell a fresh home page without comparing it.
+ */
+export function homePageJsonLd(reports: readonly ReportSummary[]): JsonLd {
+  const changed = newestChange(reports);
+  return {
+    ...websiteJsonLd(),
+    hasPart: {
+      "@type": "CollectionPage",
+      url: absoluteUrl(routes.home),
+      inLanguage: site.language,
+      dateModified: changed ? toVietnamIso(changed) : undefined,
     },
   };
 }

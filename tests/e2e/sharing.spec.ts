@@ -164,7 +164,23 @@ test("the report's JSON-LD is a NewsArticle with its people, plus a breadcrumb",
   });
   const images = article.image as string[];
   expect(images[0]).toBe(`${SEED_URL}/anh-chia-se.png`);
-  expect(images).toHaveLength(7);
+  // The cover cut to Google's three ratios, then the six photos.
+  expect(images.slice(1, 4)).toEqual(["1x1", "4x3", "16x9"].map((ratio) => `${SEED_URL}/anh/${ratio}.jpg`));
+  expect(images).toHaveLength(10);
+  // Each crop is a JPEG of its ratio, as wide as the 1200×800 placeholder allows.
+  const sizes = [];
+  for (const image of images.slice(1, 4)) {
+    const response = await page.request.get(new URL(image).pathname);
+    expect(response.headers()["content-type"]).toBe("image/jpeg");
+    const { width, height } = await sharp(await response.body()).metadata();
+    sizes.push([width, height]);
+  }
+  expect(sizes).toEqual([
+    [800, 800],
+    [1066, 800],
+    [1200, 675],
+  ]);
+  expect(article.author).toEqual({ "@type": "Organization", name: "Báo Nghệ An", url: expect.any(String) });
   expect(article.mentions).toEqual([
     { "@type": "Person", name: "Nguyễn Mạnh Hùng", jobTitle: "Đại tá, Phó Giám đốc Công an tỉnh" },
     { "@type": "Person", name: "Đinh Bạt Văn", jobTitle: "Thượng tá, Phó Chỉ huy trưởng BCHQS tỉnh" },
@@ -199,6 +215,11 @@ test("the home page carries WebSite JSON-LD", async ({ page }) => {
       name: "Tin Xứ Nghệ",
       url: `${E2E_SITE_URL}/`,
       inLanguage: "vi",
+      // When the page last changed: the newest change among the reports it lists.
+      hasPart: expect.objectContaining({
+        "@type": "CollectionPage",
+        dateModified: expect.stringMatching(/\+07:00$/),
+      }),
     }),
   ]);
 });

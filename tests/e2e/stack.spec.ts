@@ -12,10 +12,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { EditorAccounts } from "../../lib/auth/accounts";
-import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
+import { E2E_CONTENT_DIR, E2E_DIST_DIR, E2E_SITE_URL } from "../../tools/e2e-build";
 import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
 import { freePort, type Stack, startStack } from "../../tools/stack";
 import { toVietnamIso } from "../../lib/dates";
+import { type StandInReceiver, startStandInReceiver } from "../../tools/stand-in-receiver";
 import { within } from "./within";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
@@ -29,6 +30,7 @@ const PASSWORD = "mật khẩu thử nghiệm đủ dài";
 let work: string;
 let content: string;
 let stack: Stack;
+let standIn: StandInReceiver;
 const log: string[] = [];
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -56,6 +58,8 @@ test.beforeAll(async () => {
   await accounts.set("bt-hung", PASSWORD, "bien-tap");
   await accounts.set("pv-lan", PASSWORD, "phong-vien");
   accounts.close();
+  // IndexNow's endpoint and the WebSub hub, stood in for on 127.0.0.1.
+  standIn = await startStandInReceiver();
   stack = await startStack({
     distDir: E2E_DIST_DIR,
     copyIn: work,
@@ -66,13 +70,18 @@ test.beforeAll(async () => {
     contentDir: content,
     publicDir: path.resolve("public"),
     store: path.join(work, "content-store.sqlite"),
-    env: { EDITOR_DATA_DIR: data },
+    env: {
+      EDITOR_DATA_DIR: data,
+      INDEXNOW_ENDPOINT: `${standIn.origin}/indexnow`,
+      WEBSUB_HUB: `${standIn.origin}/hub`,
+    },
     log: (line) => log.push(line),
   });
 });
 
 test.afterAll(async () => {
   await stack?.stop();
+  await standIn?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -204,6 +213,40 @@ test("a report saved into the content folder shows through nginx and on both ins
   await within("lưu bài → tìm thấy qua nginx", found(stack.origin));
   for (const instance of stack.instances)
     await within(`lưu bài → tìm thấy trên ${instance.name}`, found(instance.origin));
+});
+
+test("a report saved now: in the news sitemap through nginx, and one IndexNow submission and one hub ping from the two instances", async () => {
+  const slug = "tin-bao-mot-lan";
+  // Earlier tests' announcements are out once the stand-in has heard nothing for 3 s (a burst is
+  // sent 2 s after its first change).
+  const started = Date.now();
+  await within(
+    "bên nhận yên lặng",
+    async () => Date.now() - Math.max(started, standIn.received.at(-1)?.at ?? 0) > 3000,
+    30_000,
+  );
+  const from = standIn.received.length;
+  writeFileSync(
+    path.join(content, `${slug}.md`),
+    `---\ntitle: "Tin báo một lần cho mọi máy chủ"\ndate: ${toVietnamIso(new Date())}\ncategory: Thời sự\n---\n\nĐoạn đầu.\n`,
+  );
+  await within("lưu bài → sơ đồ tin mới qua nginx", async () =>
+    (await get(`${stack.origin}/sitemaps/tin-moi.xml`)).text.includes(`/bai-viet/${slug}</loc>`),
+  );
+  const since = () => standIn.received.slice(from);
+  await within("IndexNow và WebSub nhận tin từ stack", async () =>
+    ["/indexnow", "/hub"].every((at) => since().some((request) => request.path === at)),
+  );
+  // A second instance's copy would come within the burst's 2 s.
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  const submissions = since().filter((request) => request.path === "/indexnow");
+  expect(submissions).toHaveLength(1);
+  expect(JSON.parse(submissions[0].body).urlList).toEqual([`${E2E_SITE_URL}/bai-viet/${slug}`]);
+  expect(since().filter((request) => request.path === "/hub")).toHaveLength(1);
+  // Which instance sent it: the one that read the file first; the other stayed quiet.
+  const senders = log.filter((line) => line.includes("IndexNow") && line.includes("nhận ("));
+  test.info().annotations.push({ type: "yêu cầu nhận được", description: JSON.stringify(since(), null, 2) });
+  test.info().annotations.push({ type: "dòng nhật ký", description: senders.join("\n") });
 });
 
 test("a report scheduled a few seconds ahead shows through nginx and on both instances at its time", async () => {

@@ -93,6 +93,23 @@ describe("warnings do not stop a report", () => {
       expect.stringMatching(/^summary: chưa có tóm tắt/),
     ]);
   });
+
+  it("a title longer than Google's 110 characters is a warning; one of 110 is not", () => {
+    const result = loadReport(path.join(FIXTURES, "content-warnings"), "tieu-de-qua-dai.md");
+    expect(result.report).not.toBeNull();
+    expect(result.warnings).toEqual([
+      {
+        file: "tieu-de-qua-dai.md",
+        field: "title",
+        message: expect.stringMatching(/^tiêu đề dài 122 ký tự, quá 110 ký tự; Google có thể cắt bớt/),
+      },
+    ]);
+    const folder = temporaryFolder("tieu-de-110-");
+    const title = `Tiêu đề đúng ${"ệ".repeat(97)}`;
+    expect(Array.from(title)).toHaveLength(110);
+    writeFileSync(path.join(folder, "bai.md"), `---\ntitle: ${title}\ndate: 2021-01-12\nsummary: Tóm tắt.\n---\n\nNội dung.\n`);
+    expect(loadReport(folder, "bai.md").warnings).toEqual([]);
+  });
 });
 
 // These run the real scripts through tsx, a new Node process each: about 2 s here, so a timeout
@@ -112,6 +129,18 @@ describe("npm run check-content", { timeout: 20_000 }, () => {
     const { status, output } = run("check-content.ts", [], {});
     expect(status).toBe(0);
     expect(output).toMatch(/Đạt: 1 bài hợp lệ \(0 chưa đăng: bản nháp, chờ duyệt, hẹn giờ hoặc đã gỡ\), 1 cảnh báo/);
+  });
+
+  it("warns of a title too long for Google, naming the file and the field, and passes", () => {
+    const folder = temporaryFolder("tieu-de-dai-kiem-tra-");
+    cpSync(path.join(FIXTURES, "content-warnings/tieu-de-qua-dai.md"), path.join(folder, "tieu-de-qua-dai.md"));
+    const { status, output } = run("check-content.ts", [], {
+      CONTENT_DIR: folder,
+      CONTENT_STORE: path.join(folder, "kho.sqlite"),
+    });
+    expect(status).toBe(0);
+    expect(output).toContain("Cảnh báo (1), không chặn việc đăng bài:\n  ! tieu-de-qua-dai.md › title: tiêu đề dài 122 ký tự");
+    expect(output).toMatch(/Đạt: 1 bài hợp lệ .*, 1 cảnh báo/);
   });
 
   it("lists the reports scheduled, with their time in Vietnam", () => {

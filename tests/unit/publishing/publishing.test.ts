@@ -252,6 +252,19 @@ describe("what a publish revalidates, as exact lists", () => {
     // And bai-2, moved next to it in time above, whose related list showed it.
     expect(stale).toEqual([...NEW_REPORT_PAGES, "/bai-viet/bai-2"].sort());
   });
+
+  it("a report of the last 48 hours is in the news sitemap's pages: added, and deleted", async () => {
+    const file = path.join(folder, "tin-nong.md");
+    const now = new Date(Date.now() - 3_600_000).toISOString();
+    writeFileSync(file, `---\ntitle: "Tin nóng"\ndate: ${now}\ncategory: Thời sự\n---\n\nĐoạn văn.\n`);
+    expect((await publish()).stale).toContain("/sitemaps/tin-moi.xml");
+    rmSync(file);
+    const { stale } = await publish();
+    expect(stale).toContain("/bai-viet/tin-nong");
+    expect(stale).toContain("/sitemaps/tin-moi.xml");
+    // A report of 2024 is not.
+    expect(NEW_REPORT_PAGES).not.toContain("/sitemaps/tin-moi.xml");
+  });
 });
 
 describe("a pass given the files the watcher saw change", () => {
