@@ -11,6 +11,9 @@ export async function register() {
   const { requestsPerTurn, serveInArrivalOrder } = await import("./lib/server/arrival-order");
   const perTurn = requestsPerTurn(process.env.REQUESTS_PER_TURN);
   if (perTurn > 0) watchRequests((server) => serveInArrivalOrder(server, perTurn));
+  // Views are counted before the queue: a beacon never waits behind pages (lib/server/view-beacon).
+  const { answerBeaconsFirst } = await import("./lib/server/view-beacon");
+  watchRequests(answerBeaconsFirst);
   // Found after the queue, so it wraps it: a refused request is answered without waiting its turn.
   const { frontDoorSettings, guardFrontDoor } = await import("./lib/server/front-door");
   const { site } = await import("./lib/site");

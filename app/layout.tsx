@@ -7,7 +7,7 @@ import { SkipLink } from "@/components/layout/skip-link";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { routes } from "@/lib/routes";
 import { site } from "@/lib/site";
-import { APPLY_STORED_TEXT_SIZE } from "@/lib/text-size";
+import { HEAD_SCRIPT } from "@/lib/head-script";
 import "./globals.css";
 
 // Every page is cached until a publish revalidates it; this only sets what CDNs are told
@@ -36,7 +36,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // The head script may set data-co-chu before React hydrates: an expected difference.
     <html lang="vi" className={beVietnamPro.variable} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: APPLY_STORED_TEXT_SIZE }} />
+        <script dangerouslySetInnerHTML={{ __html: HEAD_SCRIPT }} />
         <link
           rel="search"
           type="application/opensearchdescription+xml"

@@ -1,31 +1,31 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { MonthArchiveLink } from "@/components/home/pagination";
-import { ReportListing } from "@/components/home/report-listing";
+import { FrontPage } from "@/components/home/front-page";
+import { MostRead } from "@/components/most-read/most-read";
 import { JsonLdScript } from "@/components/seo/json-ld";
-import { getReportPage } from "@/lib/content";
+import { getFrontPage } from "@/lib/front-page";
 import { routes } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { homePageJsonLd } from "@/lib/seo/structured-data";
 import { site } from "@/lib/site";
 
 export const metadata: Metadata = {
-  ...pageMetadata({ title: "Tin mới nhất", description: site.description, path: routes.home }),
+  ...pageMetadata({ title: site.name, description: site.description, path: routes.home }),
   // The layout's title template applies to nested routes only, not to the page beside it.
-  title: { absolute: `Tin mới nhất | ${site.name}` },
+  title: { absolute: `${site.name}: tin tức Nghệ An` },
 };
 
+// "Đọc nhiều" changes by the minute; the reports on the page, when a publish says so.
+export const revalidate = 60;
+
 export default function HomePage() {
-  const listing = getReportPage(1);
-  if (!listing) notFound();
+  const page = getFrontPage();
+  const shown = [page.lead, ...page.top, ...page.sections.flatMap((section) => section.reports)].filter(
+    (report) => report !== null,
+  );
   return (
     <>
-      <JsonLdScript data={homePageJsonLd(listing.reports)} />
-      <ReportListing
-        listing={listing}
-        heading="Tin mới nhất"
-        archive={<MonthArchiveLink listing={listing} />}
-      />
+      <JsonLdScript data={homePageJsonLd(shown)} />
+      <FrontPage page={page} after={<MostRead />} />
     </>
   );
 }

@@ -23,6 +23,7 @@ import { toVietnamIso } from "./dates";
 import { routes } from "./routes";
 import { reportPhotoCrops } from "./photo-crops";
 import { absoluteUrl, site } from "./site";
+import { FRONT_PAGE } from "./front-page";
 import { isRecentNews } from "./news-sitemap";
 import { SITEMAP_LIMIT, type SitemapEntry } from "./sitemap";
 
@@ -37,9 +38,11 @@ const NEWS_SITEMAP_NAME = "tin-moi";
 /** The routes under app/ whose addresses the archive decides, as app/ names their folders. */
 export const PUBLISHED_ROUTES = [
   "/",
+  "/tin-moi",
   "/trang/[page]",
   "/bai-viet/[slug]",
   "/bai-viet/[slug]/anh-chia-se.png",
+  "/bai-viet/[slug]/nghe.json",
   "/bai-viet/[slug]/anh/[file]",
   "/luu-tru",
   "/luu-tru/[year]/[month]",
@@ -69,6 +72,7 @@ export type PublishedRoute = (typeof PUBLISHED_ROUTES)[number];
 /** Routes the build renders ahead, for the newest reports; every other page renders on its first request. */
 const PRERENDERED: ReadonlySet<PublishedRoute> = new Set([
   "/",
+  "/tin-moi",
   "/trang/[page]",
   "/bai-viet/[slug]",
   "/bai-viet/[slug]/anh-chia-se.png",
@@ -88,10 +92,16 @@ export const UNLISTED_ROUTES: Readonly<Record<string, string>> = {
   "/robots.txt": "fixed text naming the sitemap",
   "/icon.svg": "the site's icon, a static file",
   "/opensearch.xml": "fixed: tells browsers how to search the site",
+  "/manifest.webmanifest": "the web app manifest: fixed, for installing the site on a phone",
+  "/sw.js":
+    "the service worker's script, rendered per request with the build's id and the operator's setting",
+  "/ngoai-tuyen": "the offline page the service worker shows: the same for everyone, noindex",
   "/tim-kiem": "answers each search as it is asked; the results are not pages of their own",
   "/tim-kiem/goi-y": "suggestions as a reader types, answered per request",
   "/images/[...path]": "the photos published reports show, served from the public folder as files",
   "/api/revalidate": "the watcher's own call to refresh pages, refused to anyone else",
+  "/api/luot-xem":
+    "the view beacon a report page posts once per session: counts, shows nothing (lib/most-read)",
   "/quan-tri": "the editors' pages: rendered per request, never cached, indexed or listed",
   "/quan-tri/anh/[...path]":
     "every photo, drafts' included, for signed-in editors only: never cached or listed",
@@ -200,6 +210,7 @@ export function sitemapFileEntries(name: string): SitemapEntry[] | null {
     const [newest] = catalog.newest(1);
     const entries: SitemapEntry[] = [
       { url: absoluteUrl(routes.home), lastModified: newest && lastModified(newest.report) },
+      { url: absoluteUrl(routes.latest), lastModified: newest && lastModified(newest.report) },
     ];
     for (let page = 2; page <= numberedPageCount(total, NUMBERED_PAGES.site); page += 1) {
       entries.push({ url: absoluteUrl(routes.listingPage(page)) });
@@ -281,7 +292,8 @@ const positionOf = (version: PublishedVersion) => ({
  * queries of the store as it is after the change. How many: the report's page and card; up to 10
  * numbered pages of the site's list, its month's page (the later ones too when it moved) and the
  * months index; per list it is in (category, tags, people), up to 3 numbered pages and its year's
- * page (likewise); the topics indexes when it joins or leaves
+ * page (likewise); the front page when it is or was among its newest few, an editor's choice
+ * among the newest 200, or on a section's first page; the topics indexes when it joins or leaves
  * a topic; the feed; four sitemap files at most, and the news sitemap when it was or is a report
  * of the last 48 hours; and the reports whose related list now differs.
  */
@@ -300,6 +312,7 @@ export function pagesForChange(
   for (const { report } of versions) {
     paths.add(routes.report(report.slug));
     paths.add(routes.reportPreviewImage(report.slug));
+    paths.add(routes.reportListen(report.slug));
     for (const crop of reportPhotoCrops(report)) paths.add(crop);
     const month = vietnamMonth(report.date);
     const index = catalog.olderInPeriod({ month }, { dateMs: report.date.getTime(), slug: report.slug });
@@ -312,7 +325,7 @@ export function pagesForChange(
       paths.add(routes.month(Number(month.slice(0, 4)), Number(month.slice(5)), page));
   }
   // Counted only as far as matters: past the numbered pages and the feed, a rank changes nothing.
-  const siteReach = Math.max(NUMBERED_PAGES.site * site.reportsPerPage, site.feedSize);
+  const siteReach = Math.max(NUMBERED_PAGES.site * site.reportsPerPage, site.feedSize, FRONT_PAGE.window);
   const rankInSite = (version: PublishedVersion | null) =>
     version ? catalog.rankInSite(positionOf(version), siteReach) : null;
   const siteRanks = { before: rankInSite(before), after: rankInSite(after) };
@@ -320,6 +333,12 @@ export function pagesForChange(
     paths.add(routes.listingPage(page));
   if (Math.min(...[siteRanks.before, siteRanks.after].filter((rank) => rank !== null)) < site.feedSize)
     paths.add(routes.feed);
+  // The front page: its lead and top stories are the newest few, or an editor's choice among the
+  // newest FRONT_PAGE.window; its sections, each big section's first page (below).
+  const chosen = versions.some((version) => version.report.featured !== null);
+  const frontReach = chosen ? FRONT_PAGE.window : FRONT_PAGE.topStories + 1;
+  if (Math.min(...[siteRanks.before, siteRanks.after].filter((rank) => rank !== null)) < frontReach)
+    paths.add(routes.home);
 
   const lists = new Map<string, { kind: ListKind; key: string; in: Array<PublishedVersion | null> }>();
   for (const [side, version] of [
@@ -343,14 +362,12 @@ export function pagesForChange(
       version ? catalog.rankInList(list.kind, list.key, positionOf(version), listReach) : null;
     const count = catalog.list(list.kind, list.key)?.count ?? 0;
     const listMoved = !was || !is || moved;
-    for (const page of numberedPages(
-      { before: rank(was), after: rank(is) },
-      listMoved,
-      count,
-      NUMBERED_PAGES.list,
-    )) {
+    const ranks = { before: rank(was), after: rank(is) };
+    for (const page of numberedPages(ranks, listMoved, count, NUMBERED_PAGES.list)) {
       paths.add(FIRST_HREF[list.kind](list.key, page));
     }
+    const listRanks = [ranks.before, ranks.after].filter((position) => position !== null);
+    if (list.kind === "category" && Math.min(...listRanks) < site.reportsPerPage) paths.add(routes.home);
     // Year pages are linked only from a list longer than its numbered pages.
     if (count + 1 > NUMBERED_PAGES.list * site.reportsPerPage) {
       const years = new Map<number, number>();
@@ -377,6 +394,8 @@ export function pagesForChange(
     paths.add(routes.sitemapFile("trang"));
   }
   if (joinedOrLeft.has("tag") || joinedOrLeft.has("category")) paths.add(routes.topics);
+  // Which sections the front page shows follows the sections' sizes.
+  if (joinedOrLeft.has("category")) paths.add(routes.home);
   const chunks = {
     "chu-de": joinedOrLeft.has("tag") || joinedOrLeft.has("category"),
     nguoi: joinedOrLeft.has("person"),

@@ -5,7 +5,9 @@ const withPage = (path: string, page: number) => (page === 1 ? path : `${path}/t
 
 export const routes = {
   home: "/",
-  listingPage: (page: number) => (page === 1 ? "/" : `/trang/${page}`),
+  /** The front page's plain counterpart: every report, newest first, a page at a time. */
+  latest: "/tin-moi",
+  listingPage: (page: number) => (page === 1 ? "/tin-moi" : `/trang/${page}`),
   report: (slug: string) => `/bai-viet/${slug}`,
   topics: "/chu-de",
   /** The topics whose slug starts with a letter ("a" … "z", "0-9"). */
@@ -22,6 +24,8 @@ export const routes = {
   /** A month's reports, oldest first, a page of them at a time. */
   month: (year: number, month: number, page = 1) => withPage(`/luu-tru/${year}/${two(month)}`, page),
   reportPreviewImage: (slug: string) => `/bai-viet/${slug}/anh-chia-se.png`,
+  /** The sentences "Nghe bài" reads, fetched when a reader taps it (lib/speech). */
+  reportListen: (slug: string) => `/bai-viet/${slug}/nghe.json`,
   /** The report's lead photo cut to one ratio ("16x9"), for search engines (lib/photo-crops.ts). */
   reportPhotoCrop: (slug: string, ratio: string) => `/bai-viet/${slug}/anh/${ratio}.jpg`,
   sitePreviewImage: "/anh-chia-se.png",

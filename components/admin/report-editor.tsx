@@ -259,6 +259,27 @@ function Field({
     );
   }
   const hintId = `${field.name}-goi-y`;
+  if (field.kind === "choice") {
+    return (
+      <div className="admin-field">
+        <label>
+          {field.label}
+          <span id={hintId} className="admin__hint">
+            {field.hint}
+          </span>
+          <select name={field.name} defaultValue={text(value)} aria-describedby={hintId}>
+            <option value="">Không chọn</option>
+            {(field.options ?? []).map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Problems id={`${field.name}-loi`} messages={problems[field.name]} />
+      </div>
+    );
+  }
   const heading = (
     <>
       {field.label}

@@ -13,8 +13,8 @@ export function SearchFilters({ request, categories, years }: SearchFiltersProps
   return (
     <form className="search-filters" action={routes.search} method="get" aria-label="Lọc kết quả">
       <input type="hidden" name={PARAMS.query} value={request.text} />
-      <label>
-        Chuyên mục{" "}
+      <label className="search-filters__field">
+        <span className="search-filters__label">Chuyên mục</span>
         <select name={PARAMS.category} defaultValue={request.category ?? ""}>
           <option value="">Tất cả</option>
           {categories.map((category) => (
@@ -24,8 +24,8 @@ export function SearchFilters({ request, categories, years }: SearchFiltersProps
           ))}
         </select>
       </label>
-      <label>
-        Năm{" "}
+      <label className="search-filters__field">
+        <span className="search-filters__label">Năm</span>
         <select name={PARAMS.year} defaultValue={request.year ? String(request.year) : ""}>
           <option value="">Tất cả</option>
           {years.map((year) => (
@@ -37,21 +37,23 @@ export function SearchFilters({ request, categories, years }: SearchFiltersProps
       </label>
       <fieldset>
         <legend>Sắp xếp</legend>
-        <label>
-          <input type="radio" name={PARAMS.order} value="" defaultChecked={request.order === "relevance"} />{" "}
+        <label className="search-filters__choice">
+          <input type="radio" name={PARAMS.order} value="" defaultChecked={request.order === "relevance"} />
           Liên quan nhất
         </label>
-        <label>
+        <label className="search-filters__choice">
           <input
             type="radio"
             name={PARAMS.order}
             value={NEWEST}
             defaultChecked={request.order === "newest"}
-          />{" "}
+          />
           Mới nhất
         </label>
       </fieldset>
-      <button type="submit">Lọc kết quả</button>
+      <button type="submit" className="search-filters__submit">
+        Lọc kết quả
+      </button>
     </form>
   );
 }

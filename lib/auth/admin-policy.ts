@@ -1,14 +1,14 @@
-import { APPLY_STORED_TEXT_SIZE } from "../text-size";
+import { HEAD_SCRIPT } from "../head-script";
 
 // What every /quan-tri response says: never stored by a browser or a proxy, never
 // indexed, and a stricter Content-Security-Policy than readers' pages. Those are prerendered and
 // must allow inline scripts; the editors' pages are rendered for each request, so each gets a
 // nonce that Next puts on its own scripts, and only scripts with it (or the site's one fixed
-// inline script, by its hash) run.
+// inline script, lib/head-script.ts, by its hash) run.
 
 // Web Crypto, not node:crypto: proxy.ts is bundled for Next's proxy runtime.
-const textSizeScriptHash = crypto.subtle
-  .digest("SHA-256", new TextEncoder().encode(APPLY_STORED_TEXT_SIZE))
+const headScriptHash = crypto.subtle
+  .digest("SHA-256", new TextEncoder().encode(HEAD_SCRIPT))
   .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
 
 /** A new nonce: 16 random bytes, base64. */
@@ -21,7 +21,7 @@ export const ADMIN_CACHE = "private, no-store";
 export async function adminContentSecurityPolicy(nonce: string, development = false): Promise<string> {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' ${await textSizeScriptHash} 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' ${await headScriptHash} 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -46,6 +46,11 @@ export class Glossary {
     return this.byKey.get(Glossary.key(text));
   }
 
+  /** The text with every abbreviation written in full, each time it comes (what a reader hears). */
+  spellOut(text: string): string {
+    return this.pattern ? text.replace(this.pattern, (match) => this.lookup(match)?.expansion ?? match) : text;
+  }
+
   matches(text: string): RegExpMatchArray[] {
     return this.pattern ? [...text.matchAll(this.pattern)] : [];
   }

@@ -2,8 +2,9 @@ import { site } from "../site";
 import { archiveCatalog, loadWholeReport, photoIsShown, readOnDemand } from "./archive";
 import { type ListEntry, type ListKind, type TopicKind, vietnamMonth } from "./catalog";
 import { getListYearPage, getMonthPage, listYearPageOf, monthPageOf, type PeriodPage } from "./periods";
+import { Glossary } from "./glossary";
 import { relatedReports } from "./related";
-import type { Report, ReportSummary } from "./types";
+import type { Abbreviation, Report, ReportSummary } from "./types";
 
 export type {
   Abbreviation,
@@ -11,6 +12,7 @@ export type {
   BodyBlock,
   Correction,
   Figure,
+  FrontPagePlace,
   Report,
   ReportStatus,
   ReportSummary,
@@ -99,6 +101,11 @@ export function getReportBySlug(slug: string): Report | null {
  */
 export function isPublishedPhoto(src: string): boolean {
   return photoIsShown(src, process.env.NODE_ENV === "development");
+}
+
+/** A text with every one of these abbreviations written in full, each time it comes. */
+export function spellOutAbbreviations(text: string, abbreviations: Abbreviation[]): string {
+  return abbreviations.length === 0 ? text : new Glossary(abbreviations).spellOut(text);
 }
 
 /** The newest published reports, newest first: the feed, the build's prerendered pages. */

@@ -231,6 +231,7 @@ export function loadReport(
     author: data.author ?? null,
     source: data.source ?? null,
     cover: cover ?? figures[0] ?? null,
+    featured: data.featured ?? null,
     draft: withheld || scheduled,
     workflow: {
       status: data.status ?? null,

@@ -66,6 +66,10 @@ export const attendeeSchema = z.strictObject(
 export const REPORT_STATUSES = ["ban-nhap", "cho-duyet", "da-dang", "da-go"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** Where an editor puts a report on the front page: the lead story, or one of the top stories. */
+export const FRONT_PAGE_PLACES = ["tin-chinh", "noi-bat"] as const;
+export type FrontPagePlace = (typeof FRONT_PAGE_PLACES)[number];
+
 /** The workflow's fields: written by the server as editors act (the form never posts them). */
 export const WORKFLOW_FIELDS = ["status", "owner", "review", "returned"] as const;
 
@@ -124,6 +128,12 @@ export const frontMatterSchema = z.strictObject({
     .optional()
     .describe("Nguồn gốc bài khi đăng lại: `name` (tên) và `url` (địa chỉ)."),
   cover: publicPath.optional().describe("Ảnh đại diện trong `public/`. Để trống thì lấy ảnh đầu tiên của bài."),
+  featured: z
+    .enum(FRONT_PAGE_PLACES, { error: expected("tin-chinh hoặc noi-bat") })
+    .optional()
+    .describe(
+      "Chỗ trên trang nhất: `tin-chinh` (tin lớn đầu trang, ảnh to) hoặc `noi-bat` (một trong các tin nổi bật ngay dưới). Để trống: trang nhất xếp theo giờ đăng, bài mới nhất lên đầu.",
+    ),
   draft: z
     .boolean({ error: expected("true (bản nháp) hoặc false (đăng)") })
     .default(false)

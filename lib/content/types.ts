@@ -1,7 +1,7 @@
 import type { Abbreviation, TextPart } from "./glossary";
-import type { Attendee, Correction, ReportStatus } from "./schema";
+import type { Attendee, Correction, FrontPagePlace, ReportStatus } from "./schema";
 
-export type { Abbreviation, Attendee, Correction, ReportStatus };
+export type { Abbreviation, Attendee, Correction, FrontPagePlace, ReportStatus };
 
 /** A photo standing alone in its paragraph: shown as a figure with caption and credit. */
 export interface Figure {
@@ -42,6 +42,8 @@ export interface Report {
   author: string | null;
   source: Source | null;
   cover: Figure | null;
+  /** Where an editor put it on the front page; null: placed by time. */
+  featured: FrontPagePlace | null;
   /** Hidden from readers: `draft: true`, or a workflow status other than published. */
   draft: boolean;
   /** Where it stands in the newsroom's workflow (issue 27). */

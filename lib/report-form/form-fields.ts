@@ -5,7 +5,7 @@ import { frontMatterSchema, WORKFLOW_FIELDS } from "../content/refresh";
 // lib/content/schema.ts becomes an input of its kind, with the contract's own description as its
 // hint, so a field added there appears in the form without the form being edited.
 
-export type FieldKind = "text" | "date" | "boolean" | "text-list" | "group" | "group-list";
+export type FieldKind = "text" | "date" | "boolean" | "choice" | "text-list" | "group" | "group-list";
 
 export interface FormField {
   name: string;
@@ -15,6 +15,8 @@ export interface FormField {
   required: boolean;
   /** The fields of a group (`source`) or of each item of a list of groups (`attendees`). */
   fields?: FormField[];
+  /** A choice's values, each with its label in the editors' words ("" is none). */
+  options?: Array<{ value: string; label: string }>;
 }
 
 /** Labels in the editors' words; a field without one shows its name until it gets one. */
@@ -38,6 +40,7 @@ const LABELS: Record<string, string> = {
   owner: "Người viết",
   review: "Gửi duyệt",
   returned: "Trả lại",
+  featured: "Trên trang nhất",
   at: "Lúc",
   note: "Nội dung",
   name: "Tên",
@@ -45,6 +48,12 @@ const LABELS: Record<string, string> = {
   id: "Mã phân biệt",
   rank: "Cấp bậc",
   role: "Chức vụ",
+};
+
+/** A choice's values in the editors' words. */
+const CHOICE_LABELS: Record<string, string> = {
+  "tin-chinh": "Tin chính (đầu trang, ảnh lớn)",
+  "noi-bat": "Tin nổi bật",
 };
 
 /** A field's label in the editors' words. */
@@ -63,6 +72,7 @@ function kindOf(schema: z.ZodType): { kind: FieldKind; element?: z.ZodType } {
   const inner = base(schema);
   if (inner instanceof z.ZodPipe) return { kind: "date" };
   if (inner instanceof z.ZodBoolean) return { kind: "boolean" };
+  if (inner instanceof z.ZodEnum) return { kind: "choice" };
   if (inner instanceof z.ZodObject) return { kind: "group" };
   if (inner instanceof z.ZodArray) {
     const element = base(inner.element as z.ZodType);
@@ -84,6 +94,14 @@ function fieldsOf(shape: Record<string, z.ZodType>): FormField[] {
       hint: schema.description ?? "",
       required: !schema.safeParse(undefined).success,
       ...(group ? { fields: fieldsOf(group.shape as Record<string, z.ZodType>) } : {}),
+      ...(inner instanceof z.ZodEnum
+        ? {
+            options: (inner.options as string[]).map((value) => ({
+              value,
+              label: CHOICE_LABELS[value] ?? value,
+            })),
+          }
+        : {}),
     };
   });
 }

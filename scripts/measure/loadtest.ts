@@ -5,6 +5,7 @@
 //   npm run soak       3 minutes at a moderate rate, the server's memory sampled every 30 s
 //   npm run soak -- --stack   the same through nginx, two instances and Redis, each process sampled
 //   npm run loadtest -- --spike   a shared story's crowd, through the stack (scripts/measure/load/spike.ts)
+//   npm run loadtest -- --beacon  the view beacon under that crowd, and a flood from one address (load/beacon.ts)
 //
 // They run the standalone server (`node <distDir>/standalone/server.js`, the process that serves
 // the site, with no wrapper) on 127.0.0.1 in its own process group. The build is reused unless
@@ -17,12 +18,14 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { contentDirectory, publicDirectory } from "../../lib/content/refresh";
 import { reportPath } from "./load/report-path";
+import { runBeacon } from "./load/beacon";
 import { runSpike } from "./load/spike";
 import { freePort, portInUse, startStack } from "../../tools/stack";
 import { distDirectory, prepareStandalone, SERVER_ENVIRONMENT } from "../../tools/standalone";
 
 const soak = process.argv.includes("--soak");
 const spike = process.argv.includes("--spike");
+const beacon = process.argv.includes("--beacon");
 const throughStack = process.argv.includes("--stack");
 const forceBuild = process.argv.includes("--build");
 const distDir = distDirectory();
@@ -354,6 +357,7 @@ async function soakThroughStack(): Promise<void> {
 async function main(): Promise<void> {
   ensureBuild();
   if (spike) return runSpike(distDir);
+  if (beacon) return runBeacon(distDir);
   if (soak && throughStack) return soakThroughStack();
   const child = await startServer();
   const listening = pidListeningOn(port);

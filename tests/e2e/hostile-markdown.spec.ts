@@ -231,12 +231,12 @@ test.describe("hostile Markdown and front matter", () => {
     expect(leftovers).toEqual([]);
   });
 
-  test("the home page lists the report with its hostile title and summary as plain text", async ({
+  test("the newest list shows the report with its hostile title and summary as plain text", async ({
     page,
     baseURL,
   }) => {
     const report = hostileReport();
-    const address = `${baseURL}/`;
+    const address = `${baseURL}/tin-moi`;
     const readTraces = await provoke(page, address, "main");
     await page.waitForTimeout(SETTLE_MS);
     expect(tracesOf(await readTraces(), address, "Tin mới nhất | Tin Xứ Nghệ")).toEqual([]);

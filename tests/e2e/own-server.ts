@@ -17,8 +17,8 @@ export interface OwnServer {
   publicDir: string;
   /** An address on this server. */
   at(pathname: string): string;
-  /** Stops the server, waits `downMs`, and starts it again on the same port, folders and data. */
-  restart(downMs?: number): Promise<void>;
+  /** Stops the server, waits `downMs`, and starts it again on the same port, folders and data (and `env` added to its settings). */
+  restart(downMs?: number, env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,9 +67,10 @@ export async function startOwnServer({
     contentDir,
     publicDir,
     at: (pathname) => `${own.server.origin}${pathname}`,
-    restart: async (downMs = 0) => {
+    restart: async (downMs = 0, env = {}) => {
       await own.server.stop();
       await new Promise((resolve) => setTimeout(resolve, downMs));
+      options.env = { ...options.env, ...env };
       own.server = await startLiveServer(options);
     },
     stop: async () => {

@@ -77,14 +77,22 @@ function cacheDirectives(value: string | undefined): Record<string, number | tru
 test("pages, feed and sitemap can be cached by a CDN and are revalidated by browsers", async ({
   request,
 }) => {
-  for (const path of ["/", SEED_PATH, "/feed.xml", "/sitemap.xml"]) {
+  // The front page's "Đọc nhiều" changes by the minute: it is kept a minute, the others five.
+  const seconds: Record<string, number> = {
+    "/": 60,
+    [SEED_PATH]: 300,
+    "/feed.xml": 300,
+    "/sitemap.xml": 300,
+  };
+  for (const [path, sMaxAge] of Object.entries(seconds)) {
     const response = await request.get(path);
     const cache = cacheDirectives(response.headers()["cache-control"]);
     // Pages take Next's header (s-maxage from their revalidation time); no browser keeps them fresh.
     expect(cache.private, path).toBeUndefined();
     expect(cache["max-age"] ?? 0, path).toBe(0);
-    expect(cache["s-maxage"], path).toBe(300);
-    expect(cache["stale-while-revalidate"], path).toBe(86_400);
+    expect(cache["s-maxage"], path).toBe(sMaxAge);
+    // Served stale while revalidated for up to a day after that.
+    expect(Number(cache["s-maxage"]) + Number(cache["stale-while-revalidate"]), path).toBe(300 + 86_400);
   }
   // For a page, revalidating costs a 304 without a body.
   for (const path of ["/", SEED_PATH]) {
@@ -159,7 +167,7 @@ async function watchForComplaints(page: Page): Promise<() => Promise<string[]>> 
 test("the home page runs under the policy without a violation or a console error", async ({ page }) => {
   const complaints = await watchForComplaints(page);
   await page.goto("/");
-  await expect(page.locator(".report-card__cover").first()).toHaveJSProperty("complete", true);
+  await expect(page.locator(".front-story__cover").first()).toHaveJSProperty("complete", true);
   await page.waitForLoadState("networkidle");
   expect(await complaints()).toEqual([]);
 });

@@ -116,7 +116,7 @@ test("every page names the site, the locale, a canonical link and the feed", asy
     await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveCount(1);
   }
   await page.goto("/");
-  await expect(page).toHaveTitle("Tin mới nhất | Tin Xứ Nghệ");
+  await expect(page).toHaveTitle("Tin Xứ Nghệ: tin tức Nghệ An");
   expect(await meta(page, "og:image")).toEqual([`${E2E_SITE_URL}/anh-chia-se.png`]);
 });
 

@@ -16,6 +16,8 @@ export interface WrkOptions {
   timeoutSeconds?: number;
   /** Every request gets its own query string, so that a cache in front cannot answer it. */
   uniqueQuery?: boolean;
+  /** A Lua script of wrk's own (method, body, headers, a request() function). */
+  script?: string;
 }
 
 export interface WrkResult {
@@ -92,9 +94,10 @@ export function runWrk(options: WrkOptions): Promise<WrkResult> {
     "--header",
     "Accept-Encoding: gzip",
   ];
-  if (options.uniqueQuery) {
-    const script = path.join(mkdtempSync(path.join(os.tmpdir(), "wrk-")), "unique-query.lua");
-    writeFileSync(script, UNIQUE_QUERY);
+  const lua = options.uniqueQuery ? UNIQUE_QUERY : options.script;
+  if (lua) {
+    const script = path.join(mkdtempSync(path.join(os.tmpdir(), "wrk-")), "script.lua");
+    writeFileSync(script, lua);
     args.push("--script", script);
   }
   args.push(options.url);
@@ -115,4 +118,25 @@ export function runWrk(options: WrkOptions): Promise<WrkResult> {
       }
     });
   });
+}
+
+/** The head of a table of wrk runs, one row each (`wrkRow`). */
+export const WRK_TABLE_HEAD = [
+  "| load | req/s | p50 ms | p99 ms | max ms | timeouts | socket errors | 4xx/5xx | requests |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+];
+
+/** One wrk run as a row of that table. */
+export function wrkRow(name: string, result: WrkResult): string {
+  const cells = [
+    result.requestsPerSecond.toFixed(0),
+    result.p50Ms.toFixed(1),
+    result.p99Ms.toFixed(1),
+    result.maxMs.toFixed(0),
+    String(result.timeouts),
+    String(result.socketErrors),
+    String(result.non2xx3xx),
+    String(result.requests),
+  ];
+  return `| ${name} | ${cells.join(" | ")} |`;
 }

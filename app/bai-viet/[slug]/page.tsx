@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { MostReadBesideReport } from "@/components/most-read/beside-report";
 import { Breadcrumbs } from "@/components/navigation/breadcrumbs";
 import { AbbreviationBox } from "@/components/report/abbreviation-box";
 import { AttendeeSidebar } from "@/components/report/attendee-sidebar";
 import { DateLine } from "@/components/report/date-line";
+import { ListenButton } from "@/components/report/listen-button";
 import { ReportBody } from "@/components/report/report-body";
 import { ReportCorrections, UpdatedLine } from "@/components/report/report-changes";
 import { RelatedReports } from "@/components/report/related-reports";
 import { ReportSource } from "@/components/report/report-source";
 import { ReportTopics } from "@/components/report/report-topics";
 import { ShareBar } from "@/components/report/share-bar";
+import { TextSizeControl } from "@/components/report/text-size-control";
 import { JsonLdScript } from "@/components/seo/json-ld";
 import { reportBreadcrumbs } from "@/lib/breadcrumbs";
 import { getRelatedReports, getReportBySlug, getReportSummaryBySlug } from "@/lib/content";
@@ -49,7 +52,11 @@ export default async function ReportPage({ params }: Props) {
           <span className="report__reading-time">{report.readingMinutes} phút đọc</span>
           <UpdatedLine date={report.date} updated={report.updated} />
         </p>
-        <ShareBar url={absoluteUrl(routes.report(report.slug))} title={report.title} />
+        <div className="report__toolbar">
+          <ShareBar url={absoluteUrl(routes.report(report.slug))} title={report.title} />
+          <ListenButton src={routes.reportListen(report.slug)} />
+          <TextSizeControl />
+        </div>
         {report.hasOwnSummary && <p className="report__lead">{report.summary}</p>}
         <ReportCorrections corrections={report.corrections} />
       </header>
@@ -61,6 +68,7 @@ export default async function ReportPage({ params }: Props) {
           {report.source && <ReportSource source={report.source} />}
           <ReportTopics tags={report.tags} />
           <RelatedReports reports={getRelatedReports(report.slug)} />
+          <MostReadBesideReport slug={report.slug} draft={report.draft} />
         </div>
         <AttendeeSidebar attendees={report.attendees} groups={report.attendeeGroups} />
       </div>

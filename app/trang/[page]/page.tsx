@@ -11,7 +11,7 @@ import { site } from "@/lib/site";
 
 type Props = { params: Promise<{ page: string }> };
 
-// Page 1 is the home page; this route serves pages 2 and beyond.
+// Page 1 is /tin-moi; this route serves pages 2 and beyond.
 export const generateStaticParams = prerenderedParams("/trang/[page]");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -19,7 +19,7 @@ import { startGroup, stopGroup, waitForHttp } from "../bench/processes";
 import { startLiveServer } from "../../../tools/live-server";
 import { freePort, requireTool, type Stack, startStack } from "../../../tools/stack";
 import { reportPath } from "./report-path";
-import { requireWrk, runWrk, type WrkResult } from "../../../tools/measure/wrk";
+import { requireWrk, runWrk, type WrkResult, WRK_TABLE_HEAD, wrkRow } from "../../../tools/measure/wrk";
 
 const SPIKE = { connections: 1000, seconds: 30 };
 const FAILOVER = { connections: 50, seconds: 20, killAfterSeconds: 6 };
@@ -28,25 +28,6 @@ const FAIRNESS = { connections: 100, seconds: 15, rounds: 3 };
 const BUDGET = { p99Ms: 100, throughputRatio: 20, publishSeconds: 5 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function row(name: string, result: WrkResult): string {
-  const cells = [
-    result.requestsPerSecond.toFixed(0),
-    result.p50Ms.toFixed(1),
-    result.p99Ms.toFixed(1),
-    result.maxMs.toFixed(0),
-    String(result.timeouts),
-    String(result.socketErrors),
-    String(result.non2xx3xx),
-    String(result.requests),
-  ];
-  return `| ${name} | ${cells.join(" | ")} |`;
-}
-
-const TABLE_HEAD = [
-  "| load | req/s | p50 ms | p99 ms | max ms | timeouts | socket errors | 4xx/5xx | requests |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-];
 
 /** Polls until `check` holds; the time it took in ms, or null past the deadline. */
 async function timeUntil(check: () => Promise<boolean>, deadlineMs: number): Promise<number | null> {
@@ -240,9 +221,9 @@ export async function runSpike(distDir: string): Promise<void> {
     console.log(`\n## Spike: ${SPIKE.connections} connections on one report for ${SPIKE.seconds} s\n`);
     console.log(
       [
-        ...TABLE_HEAD,
-        row("single server (npm start)", single.spike),
-        row("stack (nginx, 2 instances, Redis)", spike),
+        ...WRK_TABLE_HEAD,
+        wrkRow("single server (npm start)", single.spike),
+        wrkRow("stack (nginx, 2 instances, Redis)", spike),
       ].join("\n"),
     );
     console.log(`\nThroughput, stack / single server: ${ratio.toFixed(1)}×`);
@@ -251,10 +232,10 @@ export async function runSpike(distDir: string): Promise<void> {
     );
     console.log(
       [
-        ...TABLE_HEAD,
+        ...WRK_TABLE_HEAD,
         ...single.rounds.flatMap((round, index) => [
-          row(`round ${index + 1}: report (single server)`, round.report),
-          row(`round ${index + 1}: bare page`, round.bare),
+          wrkRow(`round ${index + 1}: report (single server)`, round.report),
+          wrkRow(`round ${index + 1}: bare page`, round.bare),
         ]),
       ].join("\n"),
     );
@@ -272,7 +253,7 @@ export async function runSpike(distDir: string): Promise<void> {
         `\n## Failover: ${killed.victim} sent ${killed.signal} after ${FAILOVER.killAfterSeconds} s of ${FAILOVER.seconds} s, requests past the cache\n`,
       );
       console.log(
-        [...TABLE_HEAD, row(`stack, ${FAILOVER.connections} connections`, killed.result)].join("\n"),
+        [...WRK_TABLE_HEAD, wrkRow(`stack, ${FAILOVER.connections} connections`, killed.result)].join("\n"),
       );
       console.log(
         `\n${killed.victim}: started again ${killed.restarted} time(s), serving ${(killed.backAfterMs / 1000).toFixed(1)} s ` +
@@ -280,7 +261,7 @@ export async function runSpike(distDir: string): Promise<void> {
       );
     }
     console.log(`\n## Publish under load: ${PUBLISH.connections} connections for ${PUBLISH.seconds} s\n`);
-    console.log([...TABLE_HEAD, row("stack, during the publish", published.result)].join("\n"));
+    console.log([...WRK_TABLE_HEAD, wrkRow("stack, during the publish", published.result)].join("\n"));
     console.log(
       `\nFrom the save: report page 200 through nginx in ${seconds(published.pageMs)}; listed on the home page ` +
         `through nginx in ${seconds(published.homeMs)}; on each instance directly in ${published.instanceMs.map(seconds).join(", ")}.`,

@@ -33,6 +33,7 @@ function summary(n: number, dateMs: number, overrides: Partial<ReportSummary> = 
     author: null,
     source: null,
     cover: null,
+    featured: null,
     draft: false,
     workflow: { status: null, owner: null, review: null, returned: null, scheduledFor: null },
     // The "mayor" is in every tenth report.

@@ -24,6 +24,7 @@ const report = (title: string): Report => ({
   author: null,
   source: null,
   cover: null,
+  featured: null,
   draft: false,
   workflow: { status: null, owner: null, review: null, returned: null, scheduledFor: null },
   attendees: [{ name: "Trần Ngọc Tú" }],

@@ -31,6 +31,7 @@ const report = (file: string, slug: string, draft: boolean): Report => ({
   author: null,
   source: null,
   cover: null,
+  featured: null,
   draft,
   workflow: { status: null, owner: null, review: null, returned: null, scheduledFor: null },
   attendees: [],

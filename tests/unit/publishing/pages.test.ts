@@ -87,15 +87,16 @@ describe("every address the site publishes", () => {
     expect(sitemapFileEntries("khong-co")).toBeNull();
   });
 
-  it("lists the home page, the numbered pages, the indexes and every month in the pages' file", () => {
+  it("lists the front page, the newest list and its numbered pages, the indexes and every month in the pages' file", () => {
     const entries = sitemapFileEntries("trang") ?? [];
     expect(entries.map((entry) => entry.url)).toEqual(
-      ["/", "/trang/2", "/chu-de", "/luu-tru", "/luu-tru/2024/03", "/luu-tru/2023/12"].map((path) =>
-        absoluteUrl(path),
+      ["/", "/tin-moi", "/trang/2", "/chu-de", "/luu-tru", "/luu-tru/2024/03", "/luu-tru/2023/12"].map(
+        (path) => absoluteUrl(path),
       ),
     );
-    // The home page changes with its newest report.
+    // The front page and the newest list change with the newest report.
     expect(entries[0].lastModified).toBe("2024-03-28T08:00:00+07:00");
+    expect(entries[1].lastModified).toBe("2024-03-28T08:00:00+07:00");
   });
 
   it("lists a month's reports, oldest first with their dates, in that month's file", () => {

@@ -1,4 +1,4 @@
-import { rmSync, utimesSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getRelatedReports, getReportBySlug, getReportSummaryBySlug } from "@/lib/content";
@@ -103,6 +103,7 @@ const NEW_REPORT_PAGES = [
   "/bai-viet/bai-doc-lap",
   "/bai-viet/bai-moi",
   "/bai-viet/bai-moi/anh-chia-se.png",
+  "/bai-viet/bai-moi/nghe.json",
   "/chu-de",
   "/chu-de/chu-de-moi",
   "/chu-de/thanh-pho-vinh",
@@ -121,6 +122,7 @@ const NEW_REPORT_PAGES = [
   "/sitemaps/chu-de-1.xml",
   "/sitemaps/nguoi-1.xml",
   "/sitemaps/trang.xml",
+  "/tin-moi",
   "/trang/2",
 ];
 
@@ -140,8 +142,10 @@ describe("what a publish revalidates, as exact lists", () => {
     write("bai-doc-lap", EDITED_STANDALONE);
     const { stale } = await publish();
     expect(stale).toEqual([
+      "/",
       "/bai-viet/bai-doc-lap",
       "/bai-viet/bai-doc-lap/anh-chia-se.png",
+      "/bai-viet/bai-doc-lap/nghe.json",
       "/chu-de/du-lich",
       "/chuyen-muc/van-hoa",
       "/feed.xml",
@@ -169,6 +173,7 @@ describe("what a publish revalidates, as exact lists", () => {
       "/",
       "/bai-viet/bai-2",
       "/bai-viet/bai-2/anh-chia-se.png",
+      "/bai-viet/bai-2/nghe.json",
       "/bai-viet/bai-4",
       "/chu-de/thanh-pho-vinh",
       "/chu-de/thanh-pho-vinh/trang/2",
@@ -180,6 +185,7 @@ describe("what a publish revalidates, as exact lists", () => {
       "/sitemap.xml",
       "/sitemaps/bai-2024-03.xml",
       "/sitemaps/trang.xml",
+      "/tin-moi",
       "/trang/2",
     ]);
   });
@@ -194,9 +200,11 @@ describe("what a publish revalidates, as exact lists", () => {
     });
     const { stale } = await publish();
     expect(stale).toEqual([
+      "/",
       "/bai-viet/bai-doc-lap",
       "/bai-viet/bai-rieng",
       "/bai-viet/bai-rieng/anh-chia-se.png",
+      "/bai-viet/bai-rieng/nghe.json",
       "/chu-de",
       "/chu-de/du-lich",
       "/chu-de/the-thao",
@@ -223,9 +231,11 @@ describe("what a publish revalidates, as exact lists", () => {
     });
     const { stale } = await publish();
     expect(stale).toEqual([
+      "/",
       "/bai-viet/bai-doc-lap",
       "/bai-viet/bai-rieng",
       "/bai-viet/bai-rieng/anh-chia-se.png",
+      "/bai-viet/bai-rieng/nghe.json",
       "/chu-de/du-lich",
       "/chuyen-muc/the-thao",
       "/feed.xml",
@@ -251,6 +261,23 @@ describe("what a publish revalidates, as exact lists", () => {
     expect(getReportSummaryBySlug("bai-moi")).toBeNull();
     // And bai-2, moved next to it in time above, whose related list showed it.
     expect(stale).toEqual([...NEW_REPORT_PAGES, "/bai-viet/bai-2"].sort());
+  });
+
+  it("the front page: not for an old report's edit, but once an editor places it there", async () => {
+    write("bai-1", {
+      title: "Bài 1 sửa tiêu đề",
+      day: 1,
+      tags: ["Thành phố Vinh"],
+      people: ["Trần Ngọc Tú"],
+    });
+    expect((await publish()).stale).not.toContain("/");
+    const file = path.join(folder, "bai-1.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^draft: /m, "featured: noi-bat\ndraft: "));
+    expect(getReportSummaryBySlug("bai-1")?.featured).toBeNull();
+    const { stale } = await publish();
+    expect(getReportSummaryBySlug("bai-1")?.featured).toBe("noi-bat");
+    expect(stale).toContain("/");
+    expect(stale).not.toContain("/tin-moi");
   });
 
   it("a report of the last 48 hours is in the news sitemap's pages: added, and deleted", async () => {
@@ -352,6 +379,7 @@ describe("a broken file", () => {
       "/",
       "/bai-viet/bai-hong",
       "/bai-viet/bai-hong/anh-chia-se.png",
+      "/bai-viet/bai-hong/nghe.json",
       "/chu-de",
       "/chu-de/theo-van/t",
       "/chuyen-muc/thoi-su",
@@ -363,6 +391,7 @@ describe("a broken file", () => {
       "/sitemaps/bai-2024-03.xml",
       "/sitemaps/chu-de-1.xml",
       "/sitemaps/trang.xml",
+      "/tin-moi",
       "/trang/2",
     ]);
   });
