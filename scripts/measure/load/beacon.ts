@@ -3,7 +3,9 @@
 // 1,000 connections for 15 s each: the beacon alone (POST /api/luot-xem with the report's slug and
 // a phone's agent), then the report page alone, for comparison on the same machine. Every request
 // comes from 127.0.0.1, so the run is also a flood from one address: afterwards the report's count
-// in Redis must be at most the per-address cap. Bounded in time; stops everything it started.
+// in Redis must be at most the per-address cap. wrk saturates the stack; autocannon then offers the
+// budget's rate, 5,000 req/s, to read p99 at that rate. Bounded in time; stops everything it started.
+import autocannon from "autocannon";
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -77,6 +79,28 @@ export async function runBeacon(distDir: string): Promise<void> {
         page: await runWrk({ ...page, connections: LOAD.connections, seconds: LOAD.seconds }),
       });
     }
+    // wrk offers as much as the machine takes, so its latencies are those of a saturated stack.
+    // The budget is a rate: offered at 5,000 req/s by the same 1,000 connections, what p99?
+    const atRate: Array<{ rate: number; p99: number; errors: number }> = [];
+    for (let round = 1; round <= LOAD.rounds; round += 1) {
+      console.log(
+        `At ${TARGET.requestsPerSecond} req/s ${round}/${LOAD.rounds}: ${LOAD.connections} connections, ${LOAD.seconds} s …`,
+      );
+      const result = await autocannon({
+        url: beacon.url,
+        method: "POST",
+        body: slug,
+        headers: { "content-type": "text/plain;charset=UTF-8", "user-agent": PHONE },
+        connections: LOAD.connections,
+        overallRate: TARGET.requestsPerSecond,
+        duration: LOAD.seconds,
+      });
+      atRate.push({
+        rate: result.requests.average,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      });
+    }
     // The last second's counts reach Redis.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const store = new RedisViewStore(`redis://127.0.0.1:${stack.redisPort}`);
@@ -101,6 +125,13 @@ export async function runBeacon(distDir: string): Promise<void> {
       `\nMedians: beacon ${beaconRate.toFixed(0)} req/s, p99 ${beaconP99.toFixed(1)} ms; report page ${pageRate.toFixed(0)} req/s, p99 ${median(rounds.map((round) => round.page.p99Ms)).toFixed(1)} ms.`,
     );
     console.log(
+      `\n## At ${TARGET.requestsPerSecond} req/s offered (autocannon, ${LOAD.connections} connections)\n`,
+    );
+    console.log("| round | req/s | p99 ms | errors |\n|---|---:|---:|---:|");
+    for (const [index, run] of atRate.entries())
+      console.log(`| ${index + 1} | ${run.rate.toFixed(0)} | ${run.p99.toFixed(1)} | ${run.errors} |`);
+    const rateP99 = median(atRate.map((run) => run.p99));
+    console.log(
       `\n## A flood from one address\n\nBeacons sent from 127.0.0.1 for ${slug}: ${sent}; views counted this hour and the last: ${counted} (cap ${VIEWS_PER_ADDRESS_PER_HOUR} per hour).`,
     );
     const failed = rounds.reduce((sum, round) => sum + round.beacon.failed, 0);
@@ -111,8 +142,12 @@ export async function runBeacon(distDir: string): Promise<void> {
         met: beaconRate >= TARGET.requestsPerSecond,
       },
       {
-        name: `beacon: p99 ≤ ${TARGET.p99Ms} ms (median ${beaconP99.toFixed(1)})`,
+        name: `beacon saturated (wrk): p99 ≤ ${TARGET.p99Ms} ms (median ${beaconP99.toFixed(1)})`,
         met: beaconP99 <= TARGET.p99Ms,
+      },
+      {
+        name: `beacon at ${TARGET.requestsPerSecond} req/s offered: p99 ≤ ${TARGET.p99Ms} ms (median ${rateP99.toFixed(1)})`,
+        met: rateP99 <= TARGET.p99Ms && atRate.every((run) => run.errors === 0),
       },
       {
         name: `flood: at most ${VIEWS_PER_ADDRESS_PER_HOUR * 2} counted over two hours (${counted})`,
