@@ -36,8 +36,20 @@ async function opened(browser: Browser): Promise<BrowserContext> {
   contexts.push(context);
   return context;
 }
-test.afterEach(async () => {
+test.afterEach(async ({}, testInfo) => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
+  // What each machine printed and committed, where CI shows it: a failure here is about timing.
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const [name, machine] of [
+    ["A", machineA],
+    ["B", machineB],
+  ] as const) {
+    const history = spawnSync("git", ["-C", machine.contentDir, "log", "--format=%h %ci %s", "-8", "--all"], {
+      encoding: "utf8",
+    }).stdout;
+    console.log(`--- máy ${name}: nhật ký\n${machine.server.log.join("").split("\n").slice(-60).join("\n")}`);
+    console.log(`--- máy ${name}: lịch sử\n${history}`);
+  }
 });
 
 test.beforeAll(async () => {
@@ -70,7 +82,7 @@ const until = (what: string, check: () => Promise<boolean>) => within(what, chec
 const report = (title: string) =>
   `---\ntitle: ${title}\ndate: 2026-12-06T09:00:00+07:00\nsummary: Bài thử hai máy.\n---\n\nNội dung ${title}.\n`;
 const serves = (machine: OwnServer, slug: string) => async () =>
-  (await fetch(machine.at(`/bai-viet/${slug}`))).status === 200;
+  (await fetch(machine.at(`/bai-viet/${slug}`), { signal: AbortSignal.timeout(5000) })).status === 200;
 const originHasHistory = async () =>
   spawnSync("git", ["--git-dir", origin, "rev-parse", "--verify", "--quiet", "main"]).status === 0;
 
