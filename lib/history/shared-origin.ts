@@ -88,9 +88,21 @@ export async function syncWithOrigin(
       return "pulled";
     }
     if (base !== remote) {
+      // No common commit at all: two machines started at once, each made its first commit before
+      // the origin had one. Their histories are joined once, as any two would be.
       await git(
         repo,
-        ["merge", "--quiet", "--no-edit", "-X", "ours", "-m", "Gộp thay đổi từ kho chung", ORIGIN_BRANCH],
+        [
+          "merge",
+          "--quiet",
+          "--no-edit",
+          "--allow-unrelated-histories",
+          "-X",
+          "ours",
+          "-m",
+          "Gộp thay đổi từ kho chung",
+          ORIGIN_BRANCH,
+        ],
         { env: authorEnvironment(FOLDER_AUTHOR) },
       );
       const pushed = await push(repo);

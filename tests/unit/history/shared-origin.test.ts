@@ -91,6 +91,33 @@ describe("several machines in step through a shared origin", () => {
     expect(titleOf(contentB)).toBe("Sửa ở máy A");
   });
 
+  it("two machines that each made a first commit before the origin had one join their histories", async () => {
+    // A new, empty origin, and two machines started at once: neither finds a history to take.
+    const newOrigin = path.join(work, "kho-moi.git");
+    spawnSync("git", ["init", "--quiet", "--bare", "--initial-branch=main", newOrigin]);
+    vi.stubEnv("CONTENT_GIT_REMOTE", newOrigin);
+    const [machineC, machineD] = ["c", "d"].map((name) => {
+      const folder = path.join(work, `may-${name}`);
+      cpSync(REPO_CONTENT, folder, { recursive: true });
+      writeFileSync(
+        path.join(folder, `bai-${name}.md`),
+        `---\ntitle: Bài ${name}\ndate: 2026-12-06\n---\n${name}.\n`,
+      );
+      return { folder, repo: contentRepositoryOf(folder) };
+    });
+    await setUpRepository(machineC.repo);
+    await setUpRepository(machineD.repo);
+    expect(await sync(machineD.repo)).toBe("pushed");
+    expect(await sync(machineC.repo)).toBe("merged");
+    expect(await sync(machineD.repo)).toBe("pulled");
+    for (const { folder } of [machineC, machineD]) {
+      expect(existsSync(path.join(folder, "bai-c.md")) && existsSync(path.join(folder, "bai-d.md"))).toBe(
+        true,
+      );
+    }
+    await Promise.all([repositoryIdle(machineC.repo), repositoryIdle(machineD.repo)]);
+  });
+
   it("saves to different reports on two machines at once are both on both", async () => {
     await commitByHand(machineA, contentA, "bai-a.md", "---\ntitle: Bài A\ndate: 2026-12-06\n---\nA.\n");
     await commitByHand(machineB, contentB, "bai-b.md", "---\ntitle: Bài B\ndate: 2026-12-06\n---\nB.\n");
