@@ -21,7 +21,7 @@ let work: string;
 let stack: Stack;
 const log: string[] = [];
 
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.describe.configure({ mode: "serial", timeout: 270_000 });
 
 test.beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "doc-nhieu-"));
