@@ -14,6 +14,11 @@ export async function register() {
   // Views are counted before the queue: a beacon never waits behind pages (lib/server/view-beacon).
   const { answerBeaconsFirst } = await import("./lib/server/view-beacon");
   watchRequests(answerBeaconsFirst);
+  // Behind nginx, one instance per machine counts the beacons nginx answered (lib/most-read/view-log).
+  if (process.env.VIEW_LOG_PORT) {
+    const { receiveViewLog } = await import("./lib/server/view-log-receiver");
+    await receiveViewLog(Number(process.env.VIEW_LOG_PORT));
+  }
   // Found after the queue, so it wraps it: a refused request is answered without waiting its turn.
   const { frontDoorSettings, guardFrontDoor } = await import("./lib/server/front-door");
   const { site } = await import("./lib/site");

@@ -44,6 +44,11 @@ export interface StackOptions {
    * run beside another server of the same build.
    */
   copyIn?: string;
+  /**
+   * The UDP port on which the first instance counts the view beacons nginx answers
+   * (lib/most-read/view-log.ts): a free one by default.
+   */
+  viewLogPort?: number;
   /** Extra environment for the instances. */
   env?: Record<string, string>;
   /** Where each process's output goes, a line at a time, with its name in front. */
@@ -142,7 +147,9 @@ async function answersOk(url: string): Promise<boolean> {
 }
 
 /** The per-machine part of the nginx configuration: where it listens, where the instances are. */
-export function siteFiles(options: Pick<StackOptions, "port" | "host" | "appPorts">): Record<string, string> {
+export function siteFiles(
+  options: Pick<StackOptions, "port" | "host" | "appPorts"> & { viewLogPort: number },
+): Record<string, string> {
   const listen = `${options.host ?? "0.0.0.0"}:${options.port}`;
   return {
     "listen.conf": `# Written by npm run stack (scripts/stack.ts); deploy/nginx/site.d/listen.conf explains it.\nlisten ${listen} backlog=4096 reuseport;\n`,
@@ -155,6 +162,7 @@ export function siteFiles(options: Pick<StackOptions, "port" | "host" | "appPort
       "}",
       "",
     ].join("\n"),
+    "view-log.conf": `# Written by npm run stack (scripts/stack.ts); deploy/nginx/site.d/view-log.conf explains it.\naccess_log syslog:server=127.0.0.1:${options.viewLogPort},facility=local7,tag=luot_xem,nohostname view_beacon if=$view_beacon_answered;\n`,
   };
 }
 
@@ -263,7 +271,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       () => (redis.exitCode !== null ? `exited with ${redis.exitCode}` : null),
     );
 
-    const instanceEnv = (port: number): NodeJS.ProcessEnv => ({
+    const viewLogPort = options.viewLogPort ?? (await freePort());
+    const instanceEnv = (port: number, index: number): NodeJS.ProcessEnv => ({
       ...process.env,
       ...options.env,
       NODE_ENV: "production",
@@ -278,13 +287,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       CONTENT_STORE: options.store,
       // One folder of editors' accounts and sessions' key for every instance.
       EDITOR_DATA_DIR: options.env?.EDITOR_DATA_DIR ?? editorDataDirectory(),
+      // The first instance counts the views nginx answers itself.
+      ...(index === 0 ? { VIEW_LOG_PORT: String(viewLogPort) } : {}),
     });
 
     const instances: StackInstance[] = options.appPorts.map((port, index) => {
       const name = `app ${index + 1}`;
       let restarts = 0;
       const start = (): ChildProcess => {
-        const child = run(name, process.execPath, serverArguments(server), instanceEnv(port));
+        const child = run(name, process.execPath, serverArguments(server), instanceEnv(port, index));
         child.once("exit", (code, signal) => {
           if (stopping) return;
           print(`[stack] ${name} stopped (${signal ?? `code ${code}`}); starting it again`);
@@ -314,7 +325,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     mkdirSync(path.join(nginxPrefix, "logs"));
     mkdirSync(path.join(nginxPrefix, "temp"));
     copyFileSync(NGINX_CONFIG, path.join(confDir, "nginx.conf"));
-    for (const [name, text] of Object.entries(siteFiles(options))) {
+    for (const [name, text] of Object.entries(siteFiles({ ...options, viewLogPort }))) {
       writeFileSync(path.join(confDir, "site.d", name), text);
     }
     const nginxArgs = [

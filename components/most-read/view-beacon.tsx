@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { beaconUrl } from "@/lib/most-read/beacon-address";
 
 /**
  * Tells the server once per browser session (per tab) that this report was read: after the page
@@ -12,7 +13,7 @@ export function ViewBeacon({ slug }: { slug: string }) {
     const send = () => {
       try {
         const flag = `xem:${slug}`;
-        if (!sessionStorage.getItem(flag) && navigator.sendBeacon("/api/luot-xem", slug)) {
+        if (!sessionStorage.getItem(flag) && navigator.sendBeacon(beaconUrl(slug))) {
           sessionStorage.setItem(flag, "1");
         }
       } catch {

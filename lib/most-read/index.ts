@@ -10,12 +10,6 @@ import { addUp, hourOf, isBotAgent, isPrefetch, WINDOWS } from "./views";
 // "Đọc nhiều": views counted from a beacon each report page sends once per browser session, and
 // the most viewed reports of the last 24 hours and 7 days (docs/van-hanh/privacy.md).
 
-/** The beacon's address: POST, the report's slug as its body. */
-export const BEACON_PATH = "/api/luot-xem";
-
-/** A beacon's body is a slug (at most 100 characters): anything longer is no beacon. */
-export const BEACON_MAX_BYTES = 256;
-
 /** How long the lists are reused: they change at most once a minute. */
 const LISTS_MS = 60_000;
 
@@ -66,13 +60,14 @@ export interface Beacon {
   header: (name: string) => string | null | undefined;
   /** The reader's address as the front door found it: used for the cap's hash, never kept. */
   address: string;
-  body: string;
+  /** The report's slug as the beacon named it, unchecked. */
+  slug: string;
 }
 
 /** Counts a beacon when it is a reader's view of a published report; says whether it counted. */
 export function recordBeacon(beacon: Beacon, now = Date.now()): boolean {
   if (isBotAgent(beacon.userAgent) || isPrefetch(beacon.header)) return false;
-  const slug = beacon.body.trim();
+  const slug = beacon.slug.trim();
   if (!isValidSlug(slug)) return false;
   return isPublished(slug, now) && counter().count(beacon.address, slug, now);
 }

@@ -1,19 +1,21 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { BEACON_MAX_BYTES, BEACON_PATH, recordBeacon, startCounting } from "../most-read";
+import { recordBeacon, startCounting } from "../most-read";
+import { BEACON_MAX_BYTES, BEACON_PATH, beaconSlug } from "../most-read/beacon-address";
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 // The view beacon, answered before Next and before the arrival-order queue: through Next's
 // router a beacon cost about as much as a small page, and under a shared story's spike every
 // reader sends one. Here it costs a read of a few bytes, a lookup and a map update (measured with
-// `npm run loadtest -- --beacon`). app/api/luot-xem/route.ts answers it under `next dev`.
+// `npm run loadtest -- --beacon`). app/api/luot-xem/route.ts answers it under `next dev`. Behind
+// the stack's nginx it does not come here at all (lib/most-read/view-log.ts).
 
 function answer(response: ServerResponse, status: number): void {
   response.writeHead(status, { "Cache-Control": "no-store", "Content-Length": "0" });
   response.end();
 }
 
-function readBeacon(request: IncomingMessage, response: ServerResponse): void {
+function readBeacon(request: IncomingMessage, response: ServerResponse, search: URLSearchParams): void {
   const chunks: Buffer[] = [];
   let size = 0;
   request.on("data", (chunk: Buffer) => {
@@ -27,7 +29,7 @@ function readBeacon(request: IncomingMessage, response: ServerResponse): void {
       header: (name) => request.headers[name]?.toString(),
       // Set by the front door, which runs first: the client's address alone.
       address: String(request.headers["x-forwarded-for"] ?? request.socket.remoteAddress ?? ""),
-      body: Buffer.concat(chunks).toString("utf8"),
+      slug: beaconSlug(search, Buffer.concat(chunks).toString("utf8")),
     });
     answer(response, 204);
   });
@@ -40,7 +42,10 @@ export function answerBeaconsFirst(server: Server): void {
   const listeners = server.listeners("request") as RequestListener[];
   server.removeAllListeners("request");
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method === "POST" && request.url === BEACON_PATH) return readBeacon(request, response);
+    if (request.method === "POST" && request.url?.startsWith(BEACON_PATH)) {
+      const url = new URL(request.url, "http://localhost");
+      if (url.pathname === BEACON_PATH) return readBeacon(request, response, url.searchParams);
+    }
     for (const listener of listeners) listener.call(server, request, response);
   });
 }

@@ -1,4 +1,5 @@
-import { BEACON_MAX_BYTES, recordBeacon } from "@/lib/most-read";
+import { recordBeacon } from "@/lib/most-read";
+import { BEACON_MAX_BYTES, beaconSlug } from "@/lib/most-read/beacon-address";
 
 // The view beacon under `next dev`. The production server answers it before Next
 // (lib/server/view-beacon.ts); both count through lib/most-read.
@@ -9,7 +10,7 @@ export async function POST(request: Request) {
       userAgent: request.headers.get("user-agent"),
       header: (name) => request.headers.get(name),
       address: request.headers.get("x-forwarded-for") ?? "",
-      body,
+      slug: beaconSlug(new URL(request.url).searchParams, body),
     });
   }
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });

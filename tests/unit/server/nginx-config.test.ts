@@ -32,7 +32,9 @@ describe.skipIf(!existsSync(NGINX))("deploy/nginx/nginx.conf", () => {
   });
 
   it("is accepted by nginx with the site.d/ that npm run stack writes", () => {
-    const result = testConfig(siteFiles({ port: 8080, host: "127.0.0.1", appPorts: [3001, 3002, 3003] }));
+    const result = testConfig(
+      siteFiles({ port: 8080, host: "127.0.0.1", appPorts: [3001, 3002, 3003], viewLogPort: 5140 }),
+    );
     expect(result.stderr).toContain("syntax is ok");
     expect(result.status).toBe(0);
   });
