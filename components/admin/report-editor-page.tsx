@@ -6,7 +6,7 @@ import { reportFormFields } from "@/lib/report-form/form-fields";
 import type { OpenedReport } from "@/lib/editorial/open-report";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import type { EditorState } from "@/lib/report-form/editor-state";
-import { getTopics } from "@/lib/content";
+import { getTopics, getTopTopics, sortTopics } from "@/lib/content";
 
 function Status({ line }: { line: StatusLine }) {
   return (
@@ -29,6 +29,9 @@ function Status({ line }: { line: StatusLine }) {
     </div>
   );
 }
+
+/** The tags the form offers as the editor types: the most used this many, so the page stays the same size as the archive grows (any other tag can still be typed). */
+const TAG_CHOICES = 1000;
 
 /** A page of the report form, new or existing: the way back, its heading, and the form. */
 export function ReportEditorPage({
@@ -83,7 +86,7 @@ export function ReportEditorPage({
         initial={state}
         blankLineFirst={opened.blankLineFirst}
         categories={getTopics("category").map((topic) => topic.name)}
-        tags={getTopics("tag").map((topic) => topic.name)}
+        tags={sortTopics(getTopTopics("tag", TAG_CHOICES)).map((topic) => topic.name)}
         {...actions}
         permalink={permalink}
       />

@@ -277,6 +277,13 @@ export class CatalogReader {
     return rows.map((row) => ({ kind, key: row.key, name: row.name, count: row.n }));
   }
 
+  /** The lists of a kind whose keys fall in [fromKey, toKey), read through the table's key order. */
+  listsBetween(kind: ListKind, fromKey: string, toKey: string): ListInfo[] {
+    const rows = statement(this.db, "SELECT key, name, n FROM counts WHERE kind = ? AND key >= ? AND key < ? ORDER BY key")
+      .all(kind, fromKey, toKey) as Array<{ key: string; name: string; n: number }>;
+    return rows.map((row) => ({ kind, key: row.key, name: row.name, count: row.n }));
+  }
+
   listCount(kind: ListKind): number {
     return statement(this.db, "SELECT count(*) FROM counts WHERE kind = ?").pluck().get(kind) as number;
   }

@@ -289,9 +289,21 @@ export function topicLetter(slug: string): string {
   return /[a-z]/.test(first) ? first : "0-9";
 }
 
-/** Every tag or category whose slug starts with this letter (see topicLetter), sorted the Vietnamese way. */
+/**
+ * Every tag or category whose slug starts with this letter (see topicLetter), sorted the Vietnamese
+ * way: one range of the counts' key index (slugs are a-z, 0-9 and "-", so "0-9" is every key
+ * before "a"), not every topic of the archive.
+ */
 export function getTopicsByLetter(kind: TopicKind, letter: string): Topic[] {
-  return getTopics(kind).filter((topic) => topicLetter(topic.slug) === letter);
+  const [fromKey, toKey] = /^[a-z]$/.test(letter)
+    ? [letter, String.fromCharCode(letter.charCodeAt(0) + 1)]
+    : ["", "a"];
+  return sortTopics(
+    archiveCatalog()
+      .listsBetween(kind, fromKey, toKey)
+      .filter((list) => topicLetter(list.key) === letter)
+      .map((list) => ({ kind, name: list.name, slug: list.key, count: list.count })),
+  );
 }
 
 const collator = new Intl.Collator("vi");

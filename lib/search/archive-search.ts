@@ -1,5 +1,5 @@
 import path from "node:path";
-import { getPeople, getTopics, type ReportSummary, type Topic } from "../content";
+import { getPeople, getTopics, getTopTopics, type ReportSummary, type Topic } from "../content";
 import {
   type AddressChange,
   archiveCatalog,
@@ -220,8 +220,8 @@ export interface Suggestion {
 }
 
 const SUGGESTIONS_PER_KIND = 3;
-/** People matched by name are looked for among the most reported this many, so a suggestion costs the same at any archive size. */
-const PEOPLE_SCANNED = 5000;
+/** People and topics matched by name are looked for among the most reported this many of each kind, so a suggestion costs the same at any archive size. */
+const NAMES_SCANNED = 5000;
 
 /** True when every word of the query starts a word of `text`, in order, folded ("quoc ph" in "Quốc phòng"). */
 function startsWords(text: string, query: string[]): boolean {
@@ -240,11 +240,11 @@ export function suggest(text: string): Suggestion[] {
   const query = words(text).map((word) => word.folded);
   if (query.length === 0) return [];
   syncSearchIndex();
-  const people = getPeople(PEOPLE_SCANNED)
+  const people = getPeople(NAMES_SCANNED)
     .filter((person) => startsWords(person.name, query))
     .slice(0, SUGGESTIONS_PER_KIND)
     .map((person) => ({ kind: "người" as const, label: person.name, href: routes.person(person.slug) }));
-  const topics = [...getTopics("category"), ...getTopics("tag")]
+  const topics = [...getTopTopics("category", NAMES_SCANNED), ...getTopTopics("tag", NAMES_SCANNED)]
     .filter((topic) => startsWords(topic.name, query))
     .slice(0, SUGGESTIONS_PER_KIND)
     .map((topic) => ({

@@ -24,6 +24,7 @@ import { beaconUrl } from "../../../lib/most-read/beacon-address";
 import { RedisViewStore } from "../../../lib/most-read/stores";
 import { addUp, hourOf, VIEWS_PER_ADDRESS_PER_HOUR } from "../../../lib/most-read/views";
 import { freePort, requireTool, type Stack, startStack } from "../../../tools/stack";
+import { reportPath } from "./report-path";
 import { requireWrk, runWrk, type WrkResult, WRK_TABLE_HEAD, wrkRow } from "../../../tools/measure/wrk";
 
 const LOAD = { connections: 1000, seconds: 15, rounds: 3 };
@@ -76,10 +77,7 @@ export async function runBeacon(distDir: string): Promise<void> {
       env: { EDITOR_DATA_DIR: path.join(work, "data") },
       log: (line) => stackLog.push(line),
     });
-    // The home page's first report (./report-path reads /sitemap.xml, now an index of sitemaps).
-    const home = await (await fetch(`${stack.origin}/`)).text();
-    const report = /href="(\/bai-viet\/[a-z0-9-]+)"/.exec(home)?.[1];
-    if (!report) throw new Error("the home page links no report");
+    const report = await reportPath(stack.origin);
     const slug = report.split("/").pop() as string;
     const beaconAddress = `${stack.origin}${beaconUrl(slug)}`;
     const beacon = { url: beaconAddress, script: beaconScript() };

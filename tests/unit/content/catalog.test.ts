@@ -16,6 +16,7 @@ import {
   getTopicPage,
   getTopicYear,
   getTopics,
+  getTopicsByLetter,
   personSlug,
   sortTopics,
   topicSlug,
@@ -146,6 +147,25 @@ describe("topics and people across the archive", () => {
       ["Ấm no", 1],
       ["Du lịch", 1],
       ["Đời sống", 2],
+    ]);
+  });
+
+  it("gives a letter's page the topics of that letter only, đ with d and digits under 0-9, from one key range", async () => {
+    const archive = archiveFolder();
+    archive.write("bai-mot", { date: day(1), tags: ["Đời sống", "Du lịch", "Ăn uống", "2021", "Cầu đường"] });
+    archive.write("bai-hai", { date: day(2), tags: ["Dân số", "Đê điều", "Dân số", "Đường sắt"] });
+    await archive.publish();
+    const names = (letter: string) => getTopicsByLetter("tag", letter).map((topic) => topic.name);
+    expect(names("d")).toEqual(["Dân số", "Du lịch", "Đê điều", "Đời sống", "Đường sắt"]);
+    expect(names("a")).toEqual(["Ăn uống"]);
+    expect(names("0-9")).toEqual(["2021"]);
+    expect(names("e")).toEqual([]);
+    expect(archiveCatalog().listsBetween("tag", "d", "e").map((list) => list.key)).toEqual([
+      "dan-so",
+      "de-dieu",
+      "doi-song",
+      "du-lich",
+      "duong-sat",
     ]);
   });
 
