@@ -7,8 +7,9 @@ import { E2E_CONTENT_DIR, E2E_DIST_DIR } from "../../tools/e2e-build";
 import { freePort, type Stack, startStack } from "../../tools/stack";
 import { SEED_PATH, SEED_TITLE } from "./seed-report";
 
-// "Đọc nhiều" through the production stack (nginx, two instances, Redis): nginx forwards the
-// beacon, the counts land in Redis, and a page rendered afterwards lists the most-read report.
+// "Đọc nhiều" through the production stack (nginx, two instances, Redis): nginx answers the
+// beacon and hands it to an instance, the counts land in Redis, and a page rendered afterwards
+// lists the most-read report.
 // The stack's Redis starts empty, so each page here is rendered on its first request, after the
 // counts it should show.
 
@@ -43,6 +44,13 @@ test.beforeAll(async () => {
     env: { EDITOR_DATA_DIR: data },
     log: (line) => log.push(line),
   });
+  // Each instance's first pass marks every page stale (the store starts empty), so that the next
+  // request renders it afresh, after the counts. nginx answers beacons at once, without waiting
+  // for an instance: a page asked for before that pass ends would be the build's copy, which nginx
+  // then keeps for five minutes.
+  const firstPassDone = (instance: string) =>
+    log.some((line) => line.startsWith(`[${instance}]`) && line.includes("đã đọc lại thư mục khi khởi động"));
+  await expect.poll(() => firstPassDone("app 1") && firstPassDone("app 2"), { timeout: 60_000 }).toBe(true);
 });
 
 test.afterAll(async () => {
