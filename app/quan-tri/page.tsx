@@ -3,11 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOut } from "@/app/quan-tri/dang-nhap/actions";
 import { PermalinkForm } from "@/components/admin/permalink-form";
-import { filterRows, reportRows } from "@/lib/editorial/report-rows";
+import { COUNT_CAP, reportRowsPage, type ReportRow } from "@/lib/editorial/report-rows";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { may, ROLE_LABELS } from "@/lib/auth/roles";
 import { signedInAccount } from "@/lib/auth/session";
-import { STATUS_LABELS, type StatusKind } from "@/lib/editorial/workflow";
+import type { StatusKind } from "@/lib/content";
+import { STATUS_LABELS } from "@/lib/editorial/workflow";
 import { reportListInputs } from "@/lib/report-form/field-names";
 import { contentDirectory } from "@/lib/content/refresh";
 import { formatChangeTime, formatShortDate } from "@/lib/dates";
@@ -20,6 +21,9 @@ export const metadata: Metadata = { title: "Biên tập", robots: { index: false
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Past this page, the filter is the way: the offset a page costs grows with its number. */
+const MAX_PAGE = 200;
+
 const isStatusKind = (value: unknown): value is StatusKind =>
   typeof value === "string" && Object.hasOwn(STATUS_LABELS, value);
 
@@ -31,10 +35,17 @@ export default async function AdminHome({ searchParams }: Props) {
   const filter = typeof asked === "string" ? asked.slice(0, 200) : "";
   const askedStatus = query[reportListInputs.status];
   const status = isStatusKind(askedStatus) ? askedStatus : null;
-  // One pass over the editors' list serves both the table and the "Chờ duyệt" list.
-  const all = reportRows();
-  const rows = filterRows(all, filter, status);
-  const waiting = may(account.role, "duyet-dang") ? filterRows(all, "", "cho-duyet") : [];
+  const askedPage = Number(query[reportListInputs.page]);
+  const page = Number.isInteger(askedPage) && askedPage >= 1 && askedPage <= MAX_PAGE ? askedPage : 1;
+  const listing = await reportRowsPage(filter, status, page);
+  const rows: ReportRow[] = [...listing.broken, ...listing.rows];
+  const waiting = may(account.role, "duyet-dang") ? (await reportRowsPage("", "cho-duyet", 1)).rows : [];
+  const pageHref = (to: number) =>
+    `${adminRoutes.home}?${new URLSearchParams({
+      ...(filter ? { [reportListInputs.filter]: filter } : {}),
+      ...(status ? { [reportListInputs.status]: status } : {}),
+      ...(to > 1 ? { [reportListInputs.page]: String(to) } : {}),
+    })}`;
   const deleted = await deletedReports(contentDirectory());
   const origin = await originStatus(contentRepositoryOf(contentDirectory()));
   return (
@@ -101,7 +112,11 @@ export default async function AdminHome({ searchParams }: Props) {
         </label>
         <button type="submit">Lọc</button>
       </form>
-      <p>{rows.length} bài</p>
+      <p>
+        {listing.count >= COUNT_CAP ? `Hơn ${COUNT_CAP.toLocaleString("vi-VN")} bài` : `${listing.count} bài`}
+        {listing.broken.length > 0 && `, ${listing.broken.length} tệp có lỗi`}
+        {(page > 1 || listing.more) && ` · trang ${page}`}
+      </p>
       <table className="admin-table">
         <thead>
           <tr>
@@ -147,6 +162,12 @@ export default async function AdminHome({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
+      {(page > 1 || listing.more) && (
+        <nav className="admin__pages" aria-label="Các trang của danh sách">
+          {page > 1 && <Link href={pageHref(page - 1)}>← Trang trước</Link>}
+          {listing.more && page < MAX_PAGE && <Link href={pageHref(page + 1)}>Trang sau →</Link>}
+        </nav>
+      )}
       {deleted.length > 0 && (
         <section aria-labelledby="da-xoa">
           <h2 id="da-xoa">Đã xóa</h2>

@@ -9,6 +9,7 @@ import { publicDirectory, publicImageMtime } from "./images";
 import { type LoadResult, loadReport } from "./load-report";
 import { ContentError, type ContentProblem } from "./problems";
 import type { ReportParser } from "./report-parser";
+import type { StatusKind } from "./report-status";
 import type { CatalogReader } from "./catalog";
 import { ContentStore, type FileStamp } from "./store";
 import type { Report, ReportSummary } from "./types";
@@ -400,6 +401,39 @@ function refresh(state: ArchiveState, scope: PassFiles, photos: PhotoChanges, pa
 /** What is wrong with the files now, as the store recorded it: only the files with problems are read, not the warnings. */
 export function archiveProblems(): ArchiveProblems {
   return stateOf(contentDirectory()).store.problems(false);
+}
+
+/** What the editors' list shows: a page of the files that load, the ones that do not, every problem. */
+export interface EditorsListing {
+  rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>;
+  /** Whether another page follows. */
+  more: boolean;
+  /** How many files the filter matches, counted up to the cap asked for. */
+  count: number;
+  broken: string[];
+  problems: ContentProblem[];
+}
+
+/**
+ * A page of the editors' list, newest first (`filter` folded, "" for any): on the live server from
+ * the store's indexes, never the whole folder, so it costs the same at any archive size. Broken files and
+ * problems are as few as the files that have them.
+ */
+export function editorsListing(
+  filter: string,
+  status: StatusKind | null,
+  { limit, offset, countCap }: { limit: number; offset: number; countCap: number },
+): EditorsListing {
+  const state = stateOf(contentDirectory());
+  // The live server's watcher keeps the store in step; anywhere else (next dev), the folder is looked at first.
+  if (!isLive()) refresh(state, "all", "all");
+  const store = state.store;
+  return {
+    ...store.editorsPage(filter, status, limit, offset),
+    count: store.editorsCount(filter, status, countCap),
+    broken: store.brokenFiles(),
+    problems: store.problems(false).problems,
+  };
 }
 
 /**

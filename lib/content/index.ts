@@ -21,6 +21,7 @@ export type {
 } from "./types";
 export type { TextPart } from "./glossary";
 export { ContentError } from "./problems";
+export { type StatusKind, statusKind } from "./report-status";
 export { personSlug, topicSlug, vietnamMonth } from "./catalog";
 export type { ListKind, TopicKind } from "./catalog";
 export { monthKey, PERIOD_PAGE_SIZE, periodPageCount, periodPageOf, type PeriodPage, yearSpan } from "./periods";

@@ -12,6 +12,8 @@ export {
   checkArchive,
   type ContentCheck,
   dueReportFiles,
+  editorsListing,
+  type EditorsListing,
   type FileScope,
   isLiveArchive,
   loadWholeReport,

@@ -4,7 +4,9 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import Database from "better-sqlite3";
 import { CATALOG_SCHEMA, CatalogReader, CatalogWriter, statement } from "./catalog";
+import { foldText } from "../search/vietnamese";
 import type { ContentProblem } from "./problems";
+import { type StatusKind, statusKind } from "./report-status";
 import type { Report, ReportSummary } from "./types";
 
 /** A photo a report shows, with the modification time it had when the report was read (null: missing). */
@@ -74,7 +76,7 @@ export const CLAIMED_ADDRESSES = `SELECT f.file, f.slug, o.file AS holder FROM f
 
 // Moved on whenever SCHEMA, or what a stored report holds, changes: an older store is then
 // dropped and filled again.
-const LAYOUT = 8;
+const LAYOUT = 9;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
@@ -99,8 +101,14 @@ const SCHEMA = `
     visible INTEGER NOT NULL DEFAULT 0,
     -- 2: the file has problems; 1: warnings only. Warnings can be on most files of an archive,
     -- problems on a few: the live server reads the problems after every pass.
-    flagged INTEGER NOT NULL DEFAULT 0
+    flagged INTEGER NOT NULL DEFAULT 0,
+    -- For the editors' list, of the last good version: its title folded ("quoc phong") and where it stands.
+    title_folded TEXT,
+    status TEXT
   );
+  -- The editors' list, a page at a time, newest first: all of it, or one status.
+  CREATE INDEX IF NOT EXISTS files_editors ON files (date_ms DESC, file) WHERE summary IS NOT NULL AND flagged < 2;
+  CREATE INDEX IF NOT EXISTS files_status ON files (status, date_ms DESC, file) WHERE summary IS NOT NULL AND flagged < 2;
   CREATE INDEX IF NOT EXISTS files_flagged ON files (flagged);
   CREATE INDEX IF NOT EXISTS files_due ON files (due_ms) WHERE due_ms IS NOT NULL;
   CREATE INDEX IF NOT EXISTS files_written ON files (written);
@@ -129,6 +137,11 @@ export const SHOWN_PHOTO = `
   LIMIT 1`;
 
 // Every column but the whole report, which only a report's own page asks for.
+/** The editors' list's rows: good files (their index's condition), of one status when asked, whose folded title holds the filter. */
+const editorsWhere = (status: StatusKind | null) =>
+  `WHERE summary IS NOT NULL AND flagged < 2${status ? " AND status = ?" : ""} AND instr(title_folded, ?) > 0`;
+const editorsArguments = (filter: string, status: StatusKind | null) => (status ? [status, filter] : [filter]);
+
 const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, due_ms, version, seq, problems, warnings, summary";
 
 const fromRow = (row: Row): StoredFile => ({
@@ -324,6 +337,40 @@ export class ContentStore {
     };
   }
 
+  /**
+   * A page of the editors' list: the files that load without problems, newest first, whose folded
+   * title holds `filter` (already folded; "" for any) and, unless null, of this status. One walk
+   * down an index that stops once the page is full; `more` says whether another page follows.
+   */
+  editorsPage(
+    filter: string,
+    status: StatusKind | null,
+    limit: number,
+    offset: number,
+  ): { rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>; more: boolean } {
+    const rows = statement(this.db, `SELECT file, summary, status FROM files ${editorsWhere(status)} ORDER BY date_ms DESC, file LIMIT ? OFFSET ?`).all(
+      ...editorsArguments(filter, status),
+      limit + 1,
+      offset,
+    ) as Array<{ file: string; summary: Buffer; status: StatusKind }>;
+    return {
+      rows: rows.slice(0, limit).map((row) => ({ file: row.file, summary: deserialize(row.summary) as ReportSummary, status: row.status })),
+      more: rows.length > limit,
+    };
+  }
+
+  /** The files that do not load now (their last good version, if any, stays published), by name. */
+  brokenFiles(): string[] {
+    return statement(this.db, "SELECT file FROM files WHERE flagged = 2 ORDER BY file").pluck().all() as string[];
+  }
+
+  /** How many rows `editorsPage` would list in all, counted up to `cap` (past it, `cap`). */
+  editorsCount(filter: string, status: StatusKind | null, cap: number): number {
+    return statement(this.db, `SELECT count(*) FROM (SELECT 1 FROM files ${editorsWhere(status)} LIMIT ?)`)
+      .pluck()
+      .get(...editorsArguments(filter, status), cap) as number;
+  }
+
   /** Every report whose file loads without problems now, drafts included, newest first. */
   validReports(): ReportSummary[] {
     const rows = this.db
@@ -344,12 +391,12 @@ export class ContentStore {
     const oldSlug = good ? this.writer.detach(entry.file) : null;
     this.db
       .prepare(
-        `INSERT INTO files (file, mtime_ms, size, glossary, photos, due_ms, version, seq, written, problems, warnings, summary, report, slug, draft, flagged)
-         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @dueMs, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft, @flagged)
+        `INSERT INTO files (file, mtime_ms, size, glossary, photos, due_ms, version, seq, written, problems, warnings, summary, report, slug, draft, flagged, title_folded, status)
+         VALUES (@file, @mtimeMs, @size, @glossary, @photos, @dueMs, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft, @flagged, @titleFolded, @status)
          ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, glossary = excluded.glossary, photos = excluded.photos,
            due_ms = excluded.due_ms, written = excluded.written, problems = excluded.problems, warnings = excluded.warnings, flagged = excluded.flagged${
              good
-               ? ", version = excluded.version, summary = excluded.summary, report = excluded.report, slug = excluded.slug, draft = excluded.draft"
+               ? ", version = excluded.version, summary = excluded.summary, report = excluded.report, slug = excluded.slug, draft = excluded.draft, title_folded = excluded.title_folded, status = excluded.status"
                : ""
            }`,
       )
@@ -371,6 +418,8 @@ export class ContentStore {
         slug: report?.slug ?? null,
         draft: report ? Number(report.draft) : null,
         flagged: entry.problems.length > 0 ? 2 : entry.warnings.length > 0 ? 1 : 0,
+        titleFolded: report ? foldText(report.title) : null,
+        status: report ? statusKind(report.workflow, report.draft) : null,
       });
     this.recordPhotos(entry.file, entry.photos, good);
     if (good && summary) {

@@ -1,10 +1,10 @@
-import { checkArchive, formatProblem } from "../content/refresh";
+import { editorsListing, formatProblem } from "../content/refresh";
+import type { ReportWorkflow, StatusKind } from "../content";
+import { publishingSettled } from "../publishing/publishing-state";
 import { foldText } from "../search/vietnamese";
-import type { ReportWorkflow } from "../content";
-import { type StatusKind, statusKind } from "./workflow";
 
-// The editors' list: every report file, drafts and broken ones included, newest first,
-// with what `npm run check-content` says is wrong with it.
+// The editors' list: the report files, drafts included, newest first, a page at a time, with what
+// `npm run check-content` says is wrong with each, and the files that do not load at the top.
 
 export interface ReportRow {
   file: string;
@@ -19,49 +19,80 @@ export interface ReportRow {
   problems: string[];
 }
 
-/** Every row, newest first. */
-export function reportRows(): ReportRow[] {
-  const { reports, problems } = checkArchive();
-  const rows = new Map<string, ReportRow>();
-  for (const report of reports) {
-    rows.set(report.file, {
-      file: report.file,
-      slug: report.slug,
-      title: report.title,
-      date: report.date,
-      draft: report.draft,
-      status: statusKind(report.workflow, report.draft),
-      workflow: report.workflow,
-      problems: [],
-    });
-  }
-  for (const problem of problems) {
-    const row = rows.get(problem.file) ?? {
-      file: problem.file,
-      slug: null,
-      title: problem.file,
-      date: null,
-      draft: false,
-      status: "ban-nhap" as const,
-      workflow: null,
-      problems: [],
-    };
-    row.problems.push(formatProblem(problem));
-    rows.set(problem.file, row);
-  }
-  return [...rows.values()].sort(
-    (a, b) =>
-      (b.date?.getTime() ?? Infinity) - (a.date?.getTime() ?? Infinity) || a.file.localeCompare(b.file),
-  );
+export interface ReportRowsPage {
+  /** The files that do not load, on the first page only (as few as the broken files). */
+  broken: ReportRow[];
+  rows: ReportRow[];
+  /** 1-based. */
+  page: number;
+  more: boolean;
+  /** How many files the filter matches, at most COUNT_CAP (then "more than"). */
+  count: number;
 }
 
+export const ROWS_PER_PAGE = 50;
+/** Counting stops here: a count of the whole archive would cost as much as the archive. */
+export const COUNT_CAP = 1000;
+/** How long the list waits for a save just made to be read (the publishing watcher's pass). */
+const SETTLE_WAIT_MS = 3000;
+
 /**
- * The rows whose title holds the filter's words, folded ("quoc phong" finds "Quốc phòng"), and of
- * the status asked for, if any.
+ * One page of the editors' list: the rows whose title holds the filter's words, folded ("quoc
+ * phong" finds "Quốc phòng"), and of the status asked for, if any. Waits briefly for the
+ * publishing watcher, so that the report a save leads here from is listed.
  */
-export function filterRows(rows: ReportRow[], filter: string, status: StatusKind | null): ReportRow[] {
+export async function reportRowsPage(
+  filter: string,
+  status: StatusKind | null,
+  page: number,
+): Promise<ReportRowsPage> {
+  await publishingSettled(SETTLE_WAIT_MS);
   const wanted = foldText(filter);
-  return rows.filter(
-    (row) => (!wanted || foldText(row.title).includes(wanted)) && (!status || row.status === status),
-  );
+  const listing = editorsListing(wanted, status, {
+    limit: ROWS_PER_PAGE,
+    offset: (page - 1) * ROWS_PER_PAGE,
+    countCap: COUNT_CAP,
+  });
+  const problems = new Map<string, string[]>();
+  for (const problem of listing.problems) {
+    problems.set(problem.file, [...(problems.get(problem.file) ?? []), formatProblem(problem)]);
+  }
+  const broken =
+    page === 1
+      ? listing.broken
+          .filter(
+            (file) => (!wanted || foldText(file).includes(wanted)) && (!status || status === "ban-nhap"),
+          )
+          .map((file) => brokenRow(file, problems.get(file) ?? []))
+      : [];
+  return {
+    broken,
+    rows: listing.rows.map(({ file, summary, status: kind }) => ({
+      file,
+      slug: summary.slug,
+      title: summary.title,
+      date: summary.date,
+      draft: summary.draft,
+      status: kind,
+      workflow: summary.workflow,
+      problems: problems.get(file) ?? [],
+    })),
+    page,
+    more: listing.more,
+    count: listing.count,
+  };
+}
+
+/** A file that does not load: named by its file, with its problems. */
+function brokenRow(file: string, problems: string[]): ReportRow {
+  return {
+    file,
+    slug: null,
+    title: file,
+    date: null,
+    draft: false,
+    status: "ban-nhap",
+    workflow: null,
+    problems,
+  };
 }

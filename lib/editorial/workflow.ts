@@ -1,5 +1,6 @@
 import { type Action, may, mayEditReport, type Role } from "../auth/roles";
 import { isWithheldStatus, REPORT_STATUSES, type ReportStatus, WORKFLOW_FIELDS } from "../content/refresh";
+import { type StatusKind, statusKind } from "../content";
 import { parseReportDate, toVietnamIso } from "../dates";
 
 // The newsroom's workflow (issue 27) on a report's front matter: what a save asks (keep as is,
@@ -153,9 +154,6 @@ export function withWorkflow(
   return { ...data, ...outcome.fields };
 }
 
-/** A status as the editors' list and form say it. */
-export type StatusKind = "ban-nhap" | "cho-duyet" | "da-len-lich" | "da-dang" | "da-go";
-
 export const STATUS_LABELS: Record<StatusKind, string> = {
   "ban-nhap": "Bản nháp",
   "cho-duyet": "Chờ duyệt",
@@ -163,16 +161,6 @@ export const STATUS_LABELS: Record<StatusKind, string> = {
   "da-dang": "Đã đăng",
   "da-go": "Đã gỡ",
 };
-
-/** Where a report stands for the editors' list: scheduled when it waits for its time. */
-export function statusKind(
-  workflow: { status: ReportStatus | null; scheduledFor: Date | null },
-  draft: boolean,
-): StatusKind {
-  if (workflow.status === "cho-duyet" || workflow.status === "da-go") return workflow.status;
-  if (workflow.scheduledFor) return "da-len-lich";
-  return workflow.status === "ban-nhap" || draft ? "ban-nhap" : "da-dang";
-}
 
 /** What the form offers an account on a report (null: a new one): the server checks each again. */
 export interface FormChoices {

@@ -28,6 +28,7 @@ import { routes } from "../routes";
 import { peerPhotoFetcher, photoPeers } from "./peer-photos";
 import { createProblemReporter } from "./problem-report";
 import { publishingSecret, SECRET_HEADER } from "./secret";
+import { publishingBusy, publishingIdle } from "./publishing-state";
 import { stalePaths } from "./stale-paths";
 
 // A burst of saves (a folder copied in, an editor saving twice) is one pass: it starts once the
@@ -209,10 +210,12 @@ export function startPublishing(): void {
     } finally {
       running = false;
       if (pending) void run();
+      else publishingIdle();
     }
   };
 
   const schedule = () => {
+    publishingBusy();
     const now = Date.now();
     if (!quietTimer) firstChangeAt = now;
     else clearTimeout(quietTimer);
@@ -277,6 +280,7 @@ export function startPublishing(): void {
     pending = true;
     schedule();
   }, TRASH_SWEEP_MS).unref();
+  publishingBusy();
   void run();
   log(`theo dõi ${contentDir}; ảnh bài đang chờ tìm trong ${publicDir}`);
 }

@@ -54,4 +54,4 @@ export const accountInputs = { name: "ten", password: "mat-khau", role: "vai-tro
 export const signInInputs = { name: "ten", password: "mat-khau" } as const;
 
 /** The list of reports' filter, in the address as in the form. */
-export const reportListInputs = { filter: "tim", status: "trang-thai" } as const;
+export const reportListInputs = { filter: "tim", status: "trang-thai", page: "trang" } as const;
