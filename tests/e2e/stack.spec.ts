@@ -202,9 +202,12 @@ test("a report saved into the content folder shows through nginx and on both ins
     (await get(`${origin}${address}`)).text.includes(title);
   await within("lưu bài → trang bài qua nginx", shows(stack.origin, page));
   await within("lưu bài → trang chủ qua nginx", shows(stack.origin, "/"));
+  // Each instance too, within publishing's deadline, not at the same instant: one CI run found an
+  // instance's home page without the report right after nginx's showed it (the time each took is
+  // recorded on the test).
   for (const instance of stack.instances) {
-    expect(await shows(instance.origin, "/")(), instance.name).toBe(true);
-    expect(await shows(instance.origin, page)(), instance.name).toBe(true);
+    await within(`lưu bài → trang chủ trên ${instance.name}`, shows(instance.origin, "/"));
+    await within(`lưu bài → trang bài trên ${instance.name}`, shows(instance.origin, page));
   }
   // Both instances share one search index file: each finds the report, typed without diacritics.
   const search = "/tim-kiem?q=nhieu+may+chu";
