@@ -76,7 +76,7 @@ export const CLAIMED_ADDRESSES = `SELECT f.file, f.slug, o.file AS holder FROM f
 
 // Moved on whenever SCHEMA, or what a stored report holds, changes: an older store is then
 // dropped and filled again.
-const LAYOUT = 9;
+const LAYOUT = 10;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
@@ -102,13 +102,15 @@ const SCHEMA = `
     -- 2: the file has problems; 1: warnings only. Warnings can be on most files of an archive,
     -- problems on a few: the live server reads the problems after every pass.
     flagged INTEGER NOT NULL DEFAULT 0,
-    -- For the editors' list, of the last good version: its title folded ("quoc phong") and where it stands.
+    -- For the editors' list: the title folded ("quoc phong") while the file loads without problems
+    -- (NULL otherwise), and where its last good version stands.
     title_folded TEXT,
     status TEXT
   );
-  -- The editors' list, a page at a time, newest first: all of it, or one status.
-  CREATE INDEX IF NOT EXISTS files_editors ON files (date_ms DESC, file) WHERE summary IS NOT NULL AND flagged < 2;
-  CREATE INDEX IF NOT EXISTS files_status ON files (status, date_ms DESC, file) WHERE summary IS NOT NULL AND flagged < 2;
+  -- The editors' list, a page at a time, newest first: all of it, or one status. A filter and a
+  -- count read these indexes alone (they hold every column they test), never the rows' reports.
+  CREATE INDEX IF NOT EXISTS files_editors ON files (date_ms DESC, file, title_folded) WHERE title_folded IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS files_status ON files (status, date_ms DESC, file, title_folded) WHERE title_folded IS NOT NULL;
   CREATE INDEX IF NOT EXISTS files_flagged ON files (flagged);
   CREATE INDEX IF NOT EXISTS files_due ON files (due_ms) WHERE due_ms IS NOT NULL;
   CREATE INDEX IF NOT EXISTS files_written ON files (written);
@@ -137,10 +139,20 @@ export const SHOWN_PHOTO = `
   LIMIT 1`;
 
 // Every column but the whole report, which only a report's own page asks for.
-/** The editors' list's rows: good files (their index's condition), of one status when asked, whose folded title holds the filter. */
+/**
+ * The editors' list's rows: files that load without problems (a folded title), of one status when
+ * asked, whose folded title holds the filter. Named indexes: on an empty or unanalysed table the
+ * planner would count through another, reading every row's reports instead of the index.
+ */
 const editorsWhere = (status: StatusKind | null) =>
-  `WHERE summary IS NOT NULL AND flagged < 2${status ? " AND status = ?" : ""} AND instr(title_folded, ?) > 0`;
-const editorsArguments = (filter: string, status: StatusKind | null) => (status ? [status, filter] : [filter]);
+  `INDEXED BY ${status ? "files_status" : "files_editors"} WHERE title_folded IS NOT NULL${status ? " AND status = ?" : ""} AND instr(title_folded, ?) > 0`;
+/** A page of the editors' list, newest first: the arguments are `editorsArguments`, then limit and offset. */
+export const editorsPageSql = (status: StatusKind | null) =>
+  `SELECT file, summary, status FROM files ${editorsWhere(status)} ORDER BY date_ms DESC, file LIMIT ? OFFSET ?`;
+/** How many rows of the editors' list match, up to a cap: the arguments are `editorsArguments`, then the cap. */
+export const editorsCountSql = (status: StatusKind | null) =>
+  `SELECT count(*) FROM (SELECT 1 FROM files ${editorsWhere(status)} LIMIT ?)`;
+export const editorsArguments = (filter: string, status: StatusKind | null) => (status ? [status, filter] : [filter]);
 
 const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, due_ms, version, seq, problems, warnings, summary";
 
@@ -348,7 +360,7 @@ export class ContentStore {
     limit: number,
     offset: number,
   ): { rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>; more: boolean } {
-    const rows = statement(this.db, `SELECT file, summary, status FROM files ${editorsWhere(status)} ORDER BY date_ms DESC, file LIMIT ? OFFSET ?`).all(
+    const rows = statement(this.db, editorsPageSql(status)).all(
       ...editorsArguments(filter, status),
       limit + 1,
       offset,
@@ -366,7 +378,7 @@ export class ContentStore {
 
   /** How many rows `editorsPage` would list in all, counted up to `cap` (past it, `cap`). */
   editorsCount(filter: string, status: StatusKind | null, cap: number): number {
-    return statement(this.db, `SELECT count(*) FROM (SELECT 1 FROM files ${editorsWhere(status)} LIMIT ?)`)
+    return statement(this.db, editorsCountSql(status))
       .pluck()
       .get(...editorsArguments(filter, status), cap) as number;
   }
@@ -394,9 +406,10 @@ export class ContentStore {
         `INSERT INTO files (file, mtime_ms, size, glossary, photos, due_ms, version, seq, written, problems, warnings, summary, report, slug, draft, flagged, title_folded, status)
          VALUES (@file, @mtimeMs, @size, @glossary, @photos, @dueMs, @version, @seq, @written, @problems, @warnings, @summary, @report, @slug, @draft, @flagged, @titleFolded, @status)
          ON CONFLICT(file) DO UPDATE SET mtime_ms = excluded.mtime_ms, size = excluded.size, glossary = excluded.glossary, photos = excluded.photos,
-           due_ms = excluded.due_ms, written = excluded.written, problems = excluded.problems, warnings = excluded.warnings, flagged = excluded.flagged${
+           due_ms = excluded.due_ms, written = excluded.written, problems = excluded.problems, warnings = excluded.warnings, flagged = excluded.flagged,
+           title_folded = excluded.title_folded${
              good
-               ? ", version = excluded.version, summary = excluded.summary, report = excluded.report, slug = excluded.slug, draft = excluded.draft, title_folded = excluded.title_folded, status = excluded.status"
+               ? ", version = excluded.version, summary = excluded.summary, report = excluded.report, slug = excluded.slug, draft = excluded.draft, status = excluded.status"
                : ""
            }`,
       )
@@ -418,7 +431,7 @@ export class ContentStore {
         slug: report?.slug ?? null,
         draft: report ? Number(report.draft) : null,
         flagged: entry.problems.length > 0 ? 2 : entry.warnings.length > 0 ? 1 : 0,
-        titleFolded: report ? foldText(report.title) : null,
+        titleFolded: report && entry.problems.length === 0 ? foldText(report.title) : null,
         status: report ? statusKind(report.workflow, report.draft) : null,
       });
     this.recordPhotos(entry.file, entry.photos, good);

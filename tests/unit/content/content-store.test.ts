@@ -1,7 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ContentStore } from "@/lib/content/store";
+import { ContentStore, editorsArguments, editorsCountSql, editorsPageSql } from "@/lib/content/store";
 import type { Report } from "@/lib/content/types";
 import { temporaryFolderForAll } from "../support/temporary-folder";
 
@@ -137,5 +137,27 @@ describe("the store of parsed reports", () => {
     const upgraded = new ContentStore(path.join(folder, "d.sqlite"), identity);
     expect(upgraded.write(entry, report("Bản đầu"), summary).summary?.title).toBe("Bản đầu");
     upgraded.close();
+  });
+});
+
+describe("the editors' list in the store", () => {
+  it("gives the editors' list its page and its count from an index alone, in its order, whatever the archive's size", () => {
+    const file = path.join(folder, "danh-sach.sqlite");
+    new ContentStore(file, identity).close();
+    const db = new Database(file, { readonly: true });
+    const plan = (sql: string, values: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as Array<{ detail: string }>)
+        .map((step) => step.detail)
+        .join("\n");
+    for (const status of [null, "cho-duyet"] as const) {
+      const index = status ? "files_status" : "files_editors";
+      const page = plan(editorsPageSql(status), [...editorsArguments("quoc phong", status), 50, 0]);
+      expect(page).toMatch(new RegExp(`USING INDEX ${index}`));
+      expect(page).not.toMatch(/TEMP B-TREE/);
+      expect(plan(editorsCountSql(status), [...editorsArguments("quoc phong", status), 1000])).toMatch(
+        new RegExp(`USING COVERING INDEX ${index}`),
+      );
+    }
+    db.close();
   });
 });
