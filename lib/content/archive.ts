@@ -403,6 +403,16 @@ export function archiveProblems(): ArchiveProblems {
   return stateOf(contentDirectory()).store.problems(false);
 }
 
+/**
+ * On the live server, the files of this folder whose last good version has this address, from the
+ * store's index; elsewhere (or for another folder) null, and the caller looks at the folder itself.
+ * A file saved a moment ago that the watcher has not read yet is not among them.
+ */
+export function filesClaimingSlug(directory: string, slug: string): string[] | null {
+  if (!isLive() || path.resolve(directory) !== contentDirectory()) return null;
+  return stateOf(contentDirectory()).store.filesWithSlug(slug);
+}
+
 /** What the editors' list shows: a page of the files that load, the ones that do not, every problem. */
 export interface EditorsListing {
   rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>;

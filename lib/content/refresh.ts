@@ -14,6 +14,7 @@ export {
   dueReportFiles,
   editorsListing,
   type EditorsListing,
+  filesClaimingSlug,
   type FileScope,
   isLiveArchive,
   loadWholeReport,

@@ -371,6 +371,11 @@ export class ContentStore {
     };
   }
 
+  /** The files whose last good version has this address, the first read first (through `files_slug`). */
+  filesWithSlug(slug: string): string[] {
+    return statement(this.db, "SELECT file FROM files WHERE slug = ? ORDER BY seq").pluck().all(slug) as string[];
+  }
+
   /** The files that do not load now (their last good version, if any, stays published), by name. */
   brokenFiles(): string[] {
     return statement(this.db, "SELECT file FROM files WHERE flagged = 2 ORDER BY file").pluck().all() as string[];

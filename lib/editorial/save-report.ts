@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   type ContentProblem,
+  filesClaimingSlug,
   isReportFileName,
   loadGlossary,
   type LoadResult,
@@ -242,9 +243,15 @@ function slugOf(text: string | undefined, file: string): string | undefined {
   return /^slug:[ \t]*(["']?)([a-z0-9-]+)\1[ \t]*(?:#.*)?$/m.exec(frontMatter)?.[2] ?? file.slice(0, -3);
 }
 
-/** The other report file that already claims `slug`, if any. */
+/**
+ * The other report file that already claims `slug`, if any. On the live server only the file named
+ * after it and those the store knows with it are read (an archive's worth of files is not);
+ * elsewhere every file of the folder.
+ */
 function slugOwner(contentDir: string, slug: string, ownFile: string): string | null {
-  for (const other of listReportFiles(contentDir)) {
+  const known = filesClaimingSlug(contentDir, slug);
+  const candidates = known ? new Set([`${slug}.md`, ...known]) : listReportFiles(contentDir);
+  for (const other of candidates) {
     if (other === ownFile) continue;
     let text: string;
     try {
