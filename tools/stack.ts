@@ -146,6 +146,21 @@ async function answersOk(url: string): Promise<boolean> {
   return response.ok;
 }
 
+/**
+ * Lays out an nginx prefix folder (conf/nginx.conf from deploy/nginx, conf/site.d/ with this
+ * machine's site files, logs/, temp/) and returns the arguments that run nginx on it.
+ */
+export function nginxPrefixFor(prefix: string, site: Parameters<typeof siteFiles>[0]): string[] {
+  const confDir = path.join(prefix, "conf");
+  mkdirSync(path.join(confDir, "site.d"), { recursive: true });
+  mkdirSync(path.join(prefix, "logs"));
+  mkdirSync(path.join(prefix, "temp"));
+  copyFileSync(NGINX_CONFIG, path.join(confDir, "nginx.conf"));
+  for (const [name, text] of Object.entries(siteFiles(site)))
+    writeFileSync(path.join(confDir, "site.d", name), text);
+  return ["-p", `${prefix}/`, "-c", path.join(confDir, "nginx.conf"), "-e", "logs/error.log"];
+}
+
 /** The per-machine part of the nginx configuration: where it listens, where the instances are. */
 export function siteFiles(
   options: Pick<StackOptions, "port" | "host" | "appPorts"> & { viewLogPort: number },
@@ -320,22 +335,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(instances.map((instance) => instance.serving()));
 
     const nginxPrefix = path.join(workDir, "nginx");
-    const confDir = path.join(nginxPrefix, "conf");
-    mkdirSync(path.join(confDir, "site.d"), { recursive: true });
-    mkdirSync(path.join(nginxPrefix, "logs"));
-    mkdirSync(path.join(nginxPrefix, "temp"));
-    copyFileSync(NGINX_CONFIG, path.join(confDir, "nginx.conf"));
-    for (const [name, text] of Object.entries(siteFiles({ ...options, viewLogPort }))) {
-      writeFileSync(path.join(confDir, "site.d", name), text);
-    }
-    const nginxArgs = [
-      "-p",
-      `${nginxPrefix}/`,
-      "-c",
-      path.join(confDir, "nginx.conf"),
-      "-e",
-      "logs/error.log",
-    ];
+    const nginxArgs = nginxPrefixFor(nginxPrefix, { ...options, viewLogPort });
     const test = spawnSync(NGINX, [...nginxArgs, "-t", "-q"], { encoding: "utf8" });
     if (test.status !== 0) throw new Error(`nginx refused its configuration:\n${test.stderr}`);
     const nginx = run("nginx", NGINX, [...nginxArgs, "-g", "daemon off;"]);

@@ -138,7 +138,6 @@ export const SHOWN_PHOTO = `
     AND NOT EXISTS (SELECT 1 FROM files o WHERE o.slug = f.slug AND o.seq < f.seq)
   LIMIT 1`;
 
-// Every column but the whole report, which only a report's own page asks for.
 /**
  * The editors' list's rows: files that load without problems (a folded title), of one status when
  * asked, whose folded title holds the filter. Named indexes: on an empty or unanalysed table the
@@ -154,6 +153,7 @@ export const editorsCountSql = (status: StatusKind | null) =>
   `SELECT count(*) FROM (SELECT 1 FROM files ${editorsWhere(status)} LIMIT ?)`;
 export const editorsArguments = (filter: string, status: StatusKind | null) => (status ? [status, filter] : [filter]);
 
+// Every column but the whole report, which only a report's own page asks for.
 const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, due_ms, version, seq, problems, warnings, summary";
 
 const fromRow = (row: Row): StoredFile => ({

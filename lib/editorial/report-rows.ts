@@ -23,8 +23,6 @@ export interface ReportRowsPage {
   /** The files that do not load, on the first page only (as few as the broken files). */
   broken: ReportRow[];
   rows: ReportRow[];
-  /** 1-based. */
-  page: number;
   more: boolean;
   /** How many files the filter matches, at most COUNT_CAP (then "more than"). */
   count: number;
@@ -77,7 +75,6 @@ export async function reportRowsPage(
       workflow: summary.workflow,
       problems: problems.get(file) ?? [],
     })),
-    page,
     more: listing.more,
     count: listing.count,
   };

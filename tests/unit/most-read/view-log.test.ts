@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createSocket, type Socket } from "node:dgram";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -9,7 +9,7 @@ import { SqliteViewStore } from "@/lib/most-read/stores";
 import { beaconFromLogLine } from "@/lib/most-read/view-log";
 import { hourOf } from "@/lib/most-read/views";
 import { receiveViewLog } from "@/lib/server/view-log-receiver";
-import { freePort, siteFiles } from "../../../tools/stack";
+import { freePort, nginxPrefixFor } from "../../../tools/stack";
 import { stubFoldersForAll } from "../support/environment";
 import { REPO_CONTENT, REPO_PUBLIC, SEED_SLUG } from "../support/paths";
 import { temporaryFolderForAll } from "../support/temporary-folder";
@@ -89,31 +89,14 @@ describe.skipIf(!existsSync(NGINX))(
       socket = createSocket("udp4");
       await new Promise<void>((resolve) => socket.bind({ address: "127.0.0.1", port: 0 }, resolve));
       const port = await freePort();
-      const conf = path.join(prefix, "conf");
-      cpSync("deploy/nginx", conf, { recursive: true });
       // No instance listens on the upstream's port: the beacon must not need one.
-      const files = siteFiles({
+      const args = nginxPrefixFor(prefix, {
         port,
         host: "127.0.0.1",
         appPorts: [await freePort()],
         viewLogPort: socket.address().port,
       });
-      for (const [name, text] of Object.entries(files)) writeFileSync(path.join(conf, "site.d", name), text);
-      for (const folder of ["logs", "temp"]) mkdirSync(path.join(prefix, folder));
-      nginx = spawn(
-        NGINX,
-        [
-          "-p",
-          `${prefix}/`,
-          "-c",
-          path.join(conf, "nginx.conf"),
-          "-e",
-          "logs/error.log",
-          "-g",
-          "daemon off;",
-        ],
-        { stdio: "ignore" },
-      );
+      nginx = spawn(NGINX, [...args, "-g", "daemon off;"], { stdio: "ignore" });
       origin = `http://127.0.0.1:${port}`;
       const deadline = Date.now() + 10_000;
       while (
