@@ -158,6 +158,7 @@ Bản tin này chỉ dùng cho kiểm thử các trang lưu trữ.
   }
 
   let own: OwnServer;
+  const EDITOR_PASSWORD = "mật khẩu thử nghiệm đủ dài";
 
   test.beforeAll(async () => {
     // Starting a server of its own: a hook's limit is not the describe block's.
@@ -165,7 +166,7 @@ Bản tin này chỉ dùng cho kiểm thử các trang lưu trữ.
     const files = Object.fromEntries(
       Array.from({ length: COUNT }, (_, i) => [`ban-tin-luu-tru-so-${i + 1}.md`, bulletin(i + 1)]),
     );
-    own = await startOwnServer({ prefix: "luu-tru-", files });
+    own = await startOwnServer({ prefix: "luu-tru-", files, editors: { "bt-thu": EDITOR_PASSWORD } });
     // The server reads the files after it starts, newest first: wait until search (answered per
     // request, never cached) finds every bulletin, so no page is first rendered without them.
     await expect
@@ -330,5 +331,37 @@ Bản tin này chỉ dùng cho kiểm thử các trang lưu trữ.
       `Thiếu tá, Trưởng ban số ${n}`,
     );
     await expectNoAxeViolations(page);
+  });
+
+  test("the editors' list shows 50 reports a page, newest first, with the next page and a filter", async ({
+    page,
+  }) => {
+    await page.goto(own.at("/quan-tri/dang-nhap"));
+    await page.getByLabel("Tên đăng nhập").fill("bt-thu");
+    await page.getByLabel("Mật khẩu").fill(EDITOR_PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page).toHaveURL(own.at("/quan-tri"));
+    const titles = () =>
+      page.locator(".admin-table tbody tr td:first-child > a:first-child").allTextContents();
+    const first = await titles();
+    expect(first).toHaveLength(50);
+    await expect(page.getByText(/^\d+ bài · trang 1$/)).toBeVisible();
+    // The bulletins come after the e2e reports, newest (number 1) first.
+    const bulletins = (list: string[]) =>
+      list.flatMap((title) => /^Bản tin lưu trữ số (\d+)$/.exec(title)?.[1] ?? []).map(Number);
+    const onFirst = bulletins(first);
+    expect(onFirst).toEqual(Array.from({ length: onFirst.length }, (_, i) => i + 1));
+
+    await page.getByRole("link", { name: "Trang sau →" }).click();
+    await expect(page).toHaveURL(own.at("/quan-tri?trang=2"));
+    const second = bulletins(await titles());
+    expect(second).toEqual(Array.from({ length: 50 }, (_, i) => onFirst.length + 1 + i));
+    await expect(page.getByRole("link", { name: "← Trang trước" })).toHaveAttribute("href", "/quan-tri");
+
+    await page.getByLabel("Lọc theo tiêu đề").fill("ban tin luu tru so 229");
+    await page.getByRole("button", { name: "Lọc" }).click();
+    expect(await titles()).toEqual(["Bản tin lưu trữ số 229"]);
+    await expect(page.getByText("1 bài", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Trang sau →" })).toHaveCount(0);
   });
 });
