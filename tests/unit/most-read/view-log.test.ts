@@ -19,6 +19,9 @@ import { temporaryFolderForAll } from "../support/temporary-folder";
 // receiving instance counting it in its store.
 
 const NGINX = "/usr/sbin/nginx";
+/** Each test here waits on a real nginx, socket or counter: at most a third of these on this machine. */
+const HOOK_TIMEOUT_MS = 30_000;
+const TEST_TIMEOUT_MS = 15_000;
 const ANDROID_CHROME =
   "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
@@ -108,7 +111,7 @@ describe.skipIf(!existsSync(NGINX))(
         if (Date.now() > deadline) throw new Error("nginx did not answer within 10 s");
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-    });
+    }, HOOK_TIMEOUT_MS);
 
     afterAll(() => {
       nginx?.kill();
@@ -133,11 +136,15 @@ describe.skipIf(!existsSync(NGINX))(
       expect(beacon?.header("sec-purpose")).toBe("prefetch");
     });
 
-    it("a GET is refused (405) and sends no line", async () => {
-      const received = receiveOne(socket, 1_000);
-      expect((await fetch(`${origin}${beaconUrl(SEED_SLUG)}`)).status).toBe(405);
-      expect(await received).toBeNull();
-    });
+    it(
+      "a GET is refused (405) and sends no line",
+      async () => {
+        const received = receiveOne(socket, 1_000);
+        expect((await fetch(`${origin}${beaconUrl(SEED_SLUG)}`)).status).toBe(405);
+        expect(await received).toBeNull();
+      },
+      TEST_TIMEOUT_MS,
+    );
   },
 );
 
@@ -145,37 +152,41 @@ describe("the counting instance", () => {
   const data = temporaryFolderForAll("luot-xem-udp-");
   stubFoldersForAll({ content: REPO_CONTENT, public: REPO_PUBLIC, editorData: data });
 
-  it("counts each line it receives as a view of a published report, at most the cap per address", async () => {
-    vi.stubEnv("REDIS_URL", undefined);
-    const receiver = await receiveViewLog(0);
-    const sender = createSocket("udp4");
-    const send = (text: string) =>
-      new Promise<void>((resolve, reject) =>
-        sender.send(text, receiver.port, "127.0.0.1", (error) => (error ? reject(error) : resolve())),
-      );
-    try {
-      // The counter takes its store's secret first; until then it counts nothing.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      for (let i = 0; i < 3; i += 1) await send(line({ bai: SEED_SLUG, dia_chi: `198.51.100.${i}` }));
-      for (let i = 0; i < 30; i += 1) await send(line({ bai: SEED_SLUG, dia_chi: "198.51.100.200" }));
-      await send(line({ bai: SEED_SLUG, ua: "Googlebot/2.1 (+http://www.google.com/bot.html)" }));
-      await send(line({ bai: "khong-co-bai-nay" }));
-      await send("not a line of ours");
-      const store = new SqliteViewStore(path.join(data, "luot-xem.sqlite"));
-      const hour = hourOf(Date.now());
-      const deadline = Date.now() + 10_000;
-      let counts: Record<string, number | string> = {};
-      while (Date.now() < deadline) {
-        [counts] = await store.hours(hour, hour);
-        if (Number(counts[SEED_SLUG] ?? 0) >= 13) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+  it(
+    "counts each line it receives as a view of a published report, at most the cap per address",
+    async () => {
+      vi.stubEnv("REDIS_URL", undefined);
+      const receiver = await receiveViewLog(0);
+      const sender = createSocket("udp4");
+      const send = (text: string) =>
+        new Promise<void>((resolve, reject) =>
+          sender.send(text, receiver.port, "127.0.0.1", (error) => (error ? reject(error) : resolve())),
+        );
+      try {
+        // The counter takes its store's secret first; until then it counts nothing.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        for (let i = 0; i < 3; i += 1) await send(line({ bai: SEED_SLUG, dia_chi: `198.51.100.${i}` }));
+        for (let i = 0; i < 30; i += 1) await send(line({ bai: SEED_SLUG, dia_chi: "198.51.100.200" }));
+        await send(line({ bai: SEED_SLUG, ua: "Googlebot/2.1 (+http://www.google.com/bot.html)" }));
+        await send(line({ bai: "khong-co-bai-nay" }));
+        await send("not a line of ours");
+        const store = new SqliteViewStore(path.join(data, "luot-xem.sqlite"));
+        const hour = hourOf(Date.now());
+        const deadline = Date.now() + 10_000;
+        let counts: Record<string, number | string> = {};
+        while (Date.now() < deadline) {
+          [counts] = await store.hours(hour, hour);
+          if (Number(counts[SEED_SLUG] ?? 0) >= 13) break;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        // 3 readers, then one address's 30 capped at 10; the bot and the unknown report not at all.
+        expect(Object.keys(counts)).toEqual([SEED_SLUG]);
+        expect(Number(counts[SEED_SLUG])).toBe(13);
+      } finally {
+        sender.close();
+        await receiver.close();
       }
-      // 3 readers, then one address's 30 capped at 10; the bot and the unknown report not at all.
-      expect(Object.keys(counts)).toEqual([SEED_SLUG]);
-      expect(Number(counts[SEED_SLUG])).toBe(13);
-    } finally {
-      sender.close();
-      await receiver.close();
-    }
-  });
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
