@@ -127,23 +127,21 @@ export async function runBeacon(distDir: string): Promise<void> {
       `\n## View beacon, ${LOAD.connections} connections a load, ${LOAD.seconds} s a run, through the stack\n`,
     );
     console.log(WRK_TABLE_HEAD.join("\n"));
+    const loads: Array<[string, (round: Round) => WrkResult]> = [
+      [`spike alone (page every ${SPIKE_PACE_MS} ms a connection)`, (round) => round.spike],
+      ["spike, beacons beside it", (round) => round.withBeacons[0]],
+      [`beacons beside the spike (every ${BEACON_PACE_MS} ms)`, (round) => round.withBeacons[1]],
+      ["spike, control beside it", (round) => round.withControl[0]],
+      [
+        `control: page requests beside the spike (every ${BEACON_PACE_MS} ms)`,
+        (round) => round.withControl[1],
+      ],
+      ["worst case: spike unpaced", (round) => round.worstCase[0]],
+      ["worst case: beacons beside it", (round) => round.worstCase[1]],
+      ["beacon alone, unpaced", (round) => round.beacon],
+    ];
     for (const [index, round] of rounds.entries()) {
-      const name = `round ${index + 1}:`;
-      console.log(wrkRow(`${name} spike (page every ${SPIKE_PACE_MS} ms a connection)`, round.spike));
-      console.log(wrkRow(`${name} spike, beacons beside it`, round.withBeacons[0]));
-      console.log(
-        wrkRow(`${name} beacons beside the spike (every ${BEACON_PACE_MS} ms)`, round.withBeacons[1]),
-      );
-      console.log(wrkRow(`${name} spike, control beside it`, round.withControl[0]));
-      console.log(
-        wrkRow(
-          `${name} control: page requests beside the spike (every ${BEACON_PACE_MS} ms)`,
-          round.withControl[1],
-        ),
-      );
-      console.log(wrkRow(`${name} worst case: spike unpaced`, round.worstCase[0]));
-      console.log(wrkRow(`${name} worst case: beacons beside it`, round.worstCase[1]));
-      console.log(wrkRow(`${name} beacon alone, unpaced`, round.beacon));
+      for (const [name, pick] of loads) console.log(wrkRow(`round ${index + 1}: ${name}`, pick(round)));
     }
     const medianOf = (pick: (round: Round) => number) => median(rounds.map(pick));
     const beaconsRate = medianOf((round) => round.withBeacons[1].requestsPerSecond);
@@ -156,17 +154,7 @@ export async function runBeacon(distDir: string): Promise<void> {
     const fixed = (value: number) => value.toFixed(value < 100 ? 1 : 0);
     console.log("\n## Medians\n");
     console.log("| load | req/s | p99 ms |\n|---|---:|---:|");
-    const rows: Array<[string, (round: Round) => WrkResult]> = [
-      ["spike alone", (round) => round.spike],
-      ["spike, beacons beside it", (round) => round.withBeacons[0]],
-      ["beacons beside the spike", (round) => round.withBeacons[1]],
-      ["spike, control beside it", (round) => round.withControl[0]],
-      ["control beside the spike", (round) => round.withControl[1]],
-      ["worst case: spike unpaced", (round) => round.worstCase[0]],
-      ["worst case: beacons beside it", (round) => round.worstCase[1]],
-      ["beacon alone, unpaced", (round) => round.beacon],
-    ];
-    for (const [name, pick] of rows)
+    for (const [name, pick] of loads)
       console.log(
         `| ${name} | ${fixed(medianOf((round) => pick(round).requestsPerSecond))} | ${fixed(medianOf((round) => pick(round).p99Ms))} |`,
       );
