@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signOut } from "@/app/quan-tri/dang-nhap/actions";
 import { PermalinkForm } from "@/components/admin/permalink-form";
-import { COUNT_CAP, reportRowsPage, type ReportRow } from "@/lib/editorial/report-rows";
+import { COUNT_CAP, reportRowsPage, type ReportRow, waitingRows } from "@/lib/editorial/report-rows";
 import { adminRoutes } from "@/lib/editorial/admin-routes";
 import { may, ROLE_LABELS } from "@/lib/auth/roles";
 import { signedInAccount } from "@/lib/auth/session";
@@ -39,13 +39,15 @@ export default async function AdminHome({ searchParams }: Props) {
   const page = Number.isInteger(askedPage) && askedPage >= 1 && askedPage <= MAX_PAGE ? askedPage : 1;
   const listing = await reportRowsPage(filter, status, page);
   const rows: ReportRow[] = [...listing.broken, ...listing.rows];
-  const waiting = may(account.role, "duyet-dang") ? (await reportRowsPage("", "cho-duyet", 1)).rows : [];
-  const pageHref = (to: number) =>
-    `${adminRoutes.home}?${new URLSearchParams({
+  const waiting = may(account.role, "duyet-dang") ? await waitingRows() : [];
+  const pageHref = (to: number) => {
+    const search = new URLSearchParams({
       ...(filter ? { [reportListInputs.filter]: filter } : {}),
       ...(status ? { [reportListInputs.status]: status } : {}),
       ...(to > 1 ? { [reportListInputs.page]: String(to) } : {}),
-    })}`;
+    }).toString();
+    return search ? `${adminRoutes.home}?${search}` : adminRoutes.home;
+  };
   const deleted = await deletedReports(contentDirectory());
   const origin = await originStatus(contentRepositoryOf(contentDirectory()));
   return (

@@ -413,6 +413,18 @@ export function filesClaimingSlug(directory: string, slug: string): string[] | n
   return stateOf(contentDirectory()).store.filesWithSlug(slug);
 }
 
+/** The store as the editors' pages read it: kept in step by the live server's watcher; anywhere else (next dev), after a look at the folder. */
+function editorsStore(): ContentStore {
+  const state = stateOf(contentDirectory());
+  if (!isLive()) refresh(state, "all", "all");
+  return state.store;
+}
+
+/** Only the rows of a page of the editors' list (see editorsListing): no count, no problems. */
+export function editorsRows(filter: string, status: StatusKind | null, limit: number): EditorsListing["rows"] {
+  return editorsStore().editorsPage(filter, status, limit, 0).rows;
+}
+
 /** What the editors' list shows: a page of the files that load, the ones that do not, every problem. */
 export interface EditorsListing {
   rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>;
@@ -434,10 +446,7 @@ export function editorsListing(
   status: StatusKind | null,
   { limit, offset, countCap }: { limit: number; offset: number; countCap: number },
 ): EditorsListing {
-  const state = stateOf(contentDirectory());
-  // The live server's watcher keeps the store in step; anywhere else (next dev), the folder is looked at first.
-  if (!isLive()) refresh(state, "all", "all");
-  const store = state.store;
+  const store = editorsStore();
   return {
     ...store.editorsPage(filter, status, limit, offset),
     count: store.editorsCount(filter, status, countCap),

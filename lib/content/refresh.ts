@@ -13,6 +13,7 @@ export {
   type ContentCheck,
   dueReportFiles,
   editorsListing,
+  editorsRows,
   type EditorsListing,
   filesClaimingSlug,
   type FileScope,

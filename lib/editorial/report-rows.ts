@@ -1,5 +1,5 @@
-import { editorsListing, formatProblem } from "../content/refresh";
-import type { ReportWorkflow, StatusKind } from "../content";
+import { editorsListing, editorsRows, formatProblem } from "../content/refresh";
+import type { ReportSummary, ReportWorkflow, StatusKind } from "../content";
 import { publishingSettled } from "../publishing/publishing-state";
 import { foldText } from "../search/vietnamese";
 
@@ -65,18 +65,31 @@ export async function reportRowsPage(
       : [];
   return {
     broken,
-    rows: listing.rows.map(({ file, summary, status: kind }) => ({
-      file,
-      slug: summary.slug,
-      title: summary.title,
-      date: summary.date,
-      draft: summary.draft,
-      status: kind,
-      workflow: summary.workflow,
-      problems: problems.get(file) ?? [],
-    })),
+    rows: listing.rows.map((row) => reportRow(row, problems.get(row.file) ?? [])),
     more: listing.more,
     count: listing.count,
+  };
+}
+
+/** The reports sent for review, newest first, at most a page of them (the “Chờ duyệt” list). */
+export async function waitingRows(): Promise<ReportRow[]> {
+  await publishingSettled(SETTLE_WAIT_MS);
+  return editorsRows("", "cho-duyet", ROWS_PER_PAGE).map((row) => reportRow(row, []));
+}
+
+function reportRow(
+  { file, summary, status }: { file: string; summary: ReportSummary; status: StatusKind },
+  problems: string[],
+): ReportRow {
+  return {
+    file,
+    slug: summary.slug,
+    title: summary.title,
+    date: summary.date,
+    draft: summary.draft,
+    status,
+    workflow: summary.workflow,
+    problems,
   };
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { dump } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { editorsListing } from "@/lib/content/refresh";
-import { reportRowsPage, ROWS_PER_PAGE } from "@/lib/editorial/report-rows";
+import { reportRowsPage, ROWS_PER_PAGE, waitingRows } from "@/lib/editorial/report-rows";
 import { stubFolders } from "../support/environment";
 import { REPO_PUBLIC } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
@@ -68,6 +68,9 @@ describe("the editors' list", () => {
       ["Quốc phòng toàn dân", "pv-lan"],
     ]);
     expect((await reportRowsPage("", "ban-nhap", 1)).rows.map((row) => row.file)).toEqual(["ban-tin-5.md"]);
+    expect((await waitingRows()).map((row) => [row.title, row.status])).toEqual([
+      ["Quốc phòng toàn dân", "cho-duyet"],
+    ]);
     expect((await reportRowsPage("khong co", null, 1)).count).toBe(0);
   });
 
