@@ -48,6 +48,8 @@ export interface PublishFigures {
   pages: Spread;
   /** Publishes not seen within the deadline. */
   missed: number;
+  /** The server's log line of the publish whose pass took longest. */
+  slowestLine: string;
 }
 
 /** Why a figure is missing: the server's exit, an error, with the end of its stderr. */
@@ -85,6 +87,8 @@ export interface ArchiveScaleFigures {
   };
   /** First request of an address the build did not render, per kind (ms, 200s only). */
   firstRequest: Record<PageKind, Spread & { count: number }>;
+  /** The same, one request at a time: a page's own cost, without queueing behind seven others. */
+  firstRequestAlone: Record<PageKind, Spread & { count: number }>;
   publish: Record<PublishKind, PublishFigures>;
   /** What went wrong on the way (the server ended, a publish never showed): the figures stay. */
   problems: string[];
@@ -227,6 +231,7 @@ async function randomRequests(server: Server, catalogue: ArchiveCatalogue, optio
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return {
+    asked,
     figures: {
       sent,
       seconds: (performance.now() - started) / 1000,
@@ -243,6 +248,31 @@ async function randomRequests(server: Server, catalogue: ArchiveCatalogue, optio
       PAGE_KINDS.map((kind) => [kind, { ...spread(first[kind]), count: first[kind].length }]),
     ) as Record<PageKind, Spread & { count: number }>,
   };
+}
+
+/** First requests one at a time, of addresses neither asked before nor rendered by the build. */
+async function firstRequestsAlone(server: Server, catalogue: ArchiveCatalogue, asked: Set<string>) {
+  const perKind = 40;
+  const next = addressPicker(catalogue, 11);
+  const times = Object.fromEntries(PAGE_KINDS.map((kind) => [kind, [] as number[]])) as Record<
+    PageKind,
+    number[]
+  >;
+  // Few listing pages exist: the picks stop after a bounded number of tries whatever is left.
+  for (
+    let tries = 0;
+    tries < perKind * 200 && PAGE_KINDS.some((kind) => times[kind].length < perKind);
+    tries += 1
+  ) {
+    const { kind, path: address } = next();
+    if (times[kind].length >= perKind || asked.has(address) || prerendered(address)) continue;
+    asked.add(address);
+    const { ms, status } = await get(`${server.base}${address}`);
+    if (status === 200) times[kind].push(ms);
+  }
+  return Object.fromEntries(
+    PAGE_KINDS.map((kind) => [kind, { ...spread(times[kind]), count: times[kind].length }]),
+  ) as Record<PageKind, Spread & { count: number }>;
 }
 
 const PUBLISH_LINE = /\[đăng bài\] (\d+) trang làm mới trong (\d+) ms/;
@@ -293,11 +323,19 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
         logged: [] as number[],
         pages: [] as number[],
         missed: 0,
+        slowestLine: "",
       },
     ]),
   ) as Record<
     PublishKind,
-    { visible: number[]; committed: number[]; logged: number[]; pages: number[]; missed: number }
+    {
+      visible: number[];
+      committed: number[];
+      logged: number[];
+      pages: number[];
+      missed: number;
+      slowestLine: string;
+    }
   >;
   // The last commit of the content folder's repository names the file (the server commits what
   // changed in the folder after each publish pass).
@@ -326,7 +364,8 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
     const match = line ? PUBLISH_LINE.exec(line) : null;
     if (visible === null || lineAt === null) samples[kind].missed += 1;
     if (visible !== null) samples[kind].visible.push(visible);
-    if (match) {
+    if (line && match) {
+      if (samples[kind].logged.every((ms) => ms < Number(match[2]))) samples[kind].slowestLine = line.trim();
       samples[kind].pages.push(Number(match[1]));
       samples[kind].logged.push(Number(match[2]));
     }
@@ -374,6 +413,7 @@ async function publishes(server: Server, catalogue: ArchiveCatalogue, options: A
         logged: spread(samples[kind].logged),
         pages: spread(samples[kind].pages),
         missed: samples[kind].missed,
+        slowestLine: samples[kind].slowestLine,
       },
     ]),
   ) as Record<PublishKind, PublishFigures>;
@@ -407,8 +447,10 @@ export async function measureArchiveScale(options: ArchiveScaleOptions): Promise
     const requests = await randomRequests(server, catalogue, options);
     const rssAfterRequestsMB = serverRssMB(server);
     console.log(
-      `  ${requests.figures.sent} requests in ${requests.figures.seconds.toFixed(0)} s; publishing…`,
+      `  ${requests.figures.sent} requests in ${requests.figures.seconds.toFixed(0)} s; first requests one at a time…`,
     );
+    const firstRequestAlone = await firstRequestsAlone(server, catalogue, requests.asked);
+    console.log("  publishing…");
     const problems: string[] = [];
     if (!alive(server)) problems.push(problem(server, "random requests"));
     const publish = await publishes(server, catalogue, options);
@@ -430,6 +472,7 @@ export async function measureArchiveScale(options: ArchiveScaleOptions): Promise
       mayor,
       requests: requests.figures,
       firstRequest: requests.firstRequest,
+      firstRequestAlone,
       publish,
       problems,
     };
@@ -446,7 +489,8 @@ const spreadCell = (s: Spread & { count?: number }, p = "p99") =>
   s.max === 0 ? "—" : `${fixed(s.p50)} / ${fixed(p === "p99" ? s.p99 : s.max)}`;
 
 /** One Markdown table, a column per archive size. */
-export function printArchiveScale(sizes: ArchiveScaleFigures[]): void {
+export function printArchiveScale(measured: ArchiveScaleFigures[]): void {
+  const sizes = [...measured].sort((a, b) => a.reports - b.reports);
   const rows: [string, (s: ArchiveScaleFigures) => string][] = [
     ["synthetic files written (s)", (s) => fixed(s.generateSeconds, 1)],
     ["npm run build, store cold (s)", (s) => fixed(s.coldBuildSeconds)],
@@ -472,6 +516,14 @@ export function printArchiveScale(sizes: ArchiveScaleFigures[]): void {
         [
           `first request, ${kind}: p50 / p99 ms (n)`,
           (s: ArchiveScaleFigures) => `${spreadCell(s.firstRequest[kind])} (${s.firstRequest[kind].count})`,
+        ] as [string, (s: ArchiveScaleFigures) => string],
+    ),
+    ...PAGE_KINDS.map(
+      (kind) =>
+        [
+          `first request one at a time, ${kind}: p50 / p99 ms (n)`,
+          (s: ArchiveScaleFigures) =>
+            `${spreadCell(s.firstRequestAlone[kind])} (${s.firstRequestAlone[kind].count})`,
         ] as [string, (s: ArchiveScaleFigures) => string],
     ),
     [
@@ -504,4 +556,10 @@ export function printArchiveScale(sizes: ArchiveScaleFigures[]): void {
   console.log(`|---|${sizes.map(() => "---:").join("|")}|`);
   rows.push(["problems", (s) => s.problems.join("; ").replace(/[|\n]/g, " ") || "none"]);
   for (const [name, cell] of rows) console.log(`| ${name} | ${sizes.map(cell).join(" | ")} |`);
+  console.log("\nThe server's log of the slowest publish pass of each kind:\n");
+  for (const size of sizes)
+    for (const kind of ["add", "edit", "delete"] as const)
+      console.log(
+        `- ${size.reports.toLocaleString("en")} reports, ${kind}: \`${size.publish[kind].slowestLine || "—"}\``,
+      );
 }
