@@ -16,6 +16,7 @@ import {
   periodPageCount,
   periodPageOf,
   topicLetter,
+  topicLetterPagesFor,
   yearSpan,
   vietnamMonth,
 } from "./content";
@@ -49,6 +50,7 @@ export const PUBLISHED_ROUTES = [
   "/luu-tru/[year]/[month]/trang/[page]",
   "/chu-de",
   "/chu-de/theo-van/[letter]",
+  "/chu-de/theo-van/[letter]/trang/[page]",
   "/chu-de/[slug]",
   "/chu-de/[slug]/trang/[page]",
   "/chu-de/[slug]/nam/[year]",
@@ -385,7 +387,11 @@ export function pagesForChange(
           paths.add(YEAR_HREF[list.kind](list.key, year, page));
       }
     }
-    if (list.kind !== "person" && (!was || !is)) paths.add(routes.topicLetter(topicLetter(list.key)));
+    if (list.kind !== "person" && (!was || !is)) {
+      const appearedOrWent = count === 0 || (!was && count === 1);
+      for (const page of topicLetterPagesFor(catalog, list.kind, list.key, appearedOrWent))
+        paths.add(routes.topicLetter(topicLetter(list.key), page));
+    }
   }
   // The indexes show counts: the months' when a report entered, left or moved in time, the
   // topics' when it joined or left one; the sitemap files list months, topics and people.

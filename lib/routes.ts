@@ -11,7 +11,7 @@ export const routes = {
   report: (slug: string) => `/bai-viet/${slug}`,
   topics: "/chu-de",
   /** The topics whose slug starts with a letter ("a" … "z", "0-9"). */
-  topicLetter: (letter: string) => `/chu-de/theo-van/${letter}`,
+  topicLetter: (letter: string, page = 1) => withPage(`/chu-de/theo-van/${letter}`, page),
   tag: (slug: string, page = 1) => (page === 1 ? `/chu-de/${slug}` : `/chu-de/${slug}/trang/${page}`),
   category: (slug: string, page = 1) =>
     page === 1 ? `/chuyen-muc/${slug}` : `/chuyen-muc/${slug}/trang/${page}`,

@@ -277,11 +277,20 @@ export class CatalogReader {
     return rows.map((row) => ({ kind, key: row.key, name: row.name, count: row.n }));
   }
 
-  /** The lists of a kind whose keys fall in [fromKey, toKey), read through the table's key order. */
-  listsBetween(kind: ListKind, fromKey: string, toKey: string): ListInfo[] {
-    const rows = statement(this.db, "SELECT key, name, n FROM counts WHERE kind = ? AND key >= ? AND key < ? ORDER BY key")
-      .all(kind, fromKey, toKey) as Array<{ key: string; name: string; n: number }>;
+  /** The lists of a kind whose keys fall in [fromKey, toKey), a page of them in the table's key order. */
+  listsBetween(kind: ListKind, fromKey: string, toKey: string, limit = -1, offset = 0): ListInfo[] {
+    const rows = statement(
+      this.db,
+      "SELECT key, name, n FROM counts WHERE kind = ? AND key >= ? AND key < ? ORDER BY key LIMIT ? OFFSET ?",
+    ).all(kind, fromKey, toKey, limit, offset) as Array<{ key: string; name: string; n: number }>;
     return rows.map((row) => ({ kind, key: row.key, name: row.name, count: row.n }));
+  }
+
+  /** How many lists of a kind have keys in [fromKey, toKey). */
+  listCountBetween(kind: ListKind, fromKey: string, toKey: string): number {
+    return statement(this.db, "SELECT count(*) FROM counts WHERE kind = ? AND key >= ? AND key < ?")
+      .pluck()
+      .get(kind, fromKey, toKey) as number;
   }
 
   listCount(kind: ListKind): number {

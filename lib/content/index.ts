@@ -1,6 +1,6 @@
 import { site } from "../site";
 import { archiveCatalog, loadWholeReport, photoIsShown, readOnDemand } from "./archive";
-import { type ListEntry, type ListKind, type TopicKind, vietnamMonth } from "./catalog";
+import { type CatalogReader, type ListEntry, type ListKind, type TopicKind, vietnamMonth } from "./catalog";
 import { getListYearPage, getMonthPage, listYearPageOf, monthPageOf, type PeriodPage } from "./periods";
 import { Glossary } from "./glossary";
 import { relatedReports } from "./related";
@@ -290,21 +290,63 @@ export function topicLetter(slug: string): string {
   return /[a-z]/.test(first) ? first : "0-9";
 }
 
+/** Topics on one page of a letter of the topics index: a page's size never grows with the archive. */
+export const TOPICS_PER_LETTER_PAGE = 200;
+
 /**
- * Every tag or category whose slug starts with this letter (see topicLetter), sorted the Vietnamese
- * way: one range of the counts' key index (slugs are a-z, 0-9 and "-", so "0-9" is every key
- * before "a"), not every topic of the archive.
+ * The keys of a letter (see topicLetter) as one range of the counts' key index: slugs are a-z, 0-9
+ * and "-", so "0-9" is every key before "a".
  */
-export function getTopicsByLetter(kind: TopicKind, letter: string): Topic[] {
-  const [fromKey, toKey] = /^[a-z]$/.test(letter)
-    ? [letter, String.fromCharCode(letter.charCodeAt(0) + 1)]
-    : ["", "a"];
-  return sortTopics(
-    archiveCatalog()
-      .listsBetween(kind, fromKey, toKey)
-      .filter((list) => topicLetter(list.key) === letter)
-      .map((list) => ({ kind, name: list.name, slug: list.key, count: list.count })),
-  );
+function letterKeys(letter: string): [fromKey: string, toKey: string] {
+  return /^[a-z]$/.test(letter) ? [letter, String.fromCharCode(letter.charCodeAt(0) + 1)] : ["", "a"];
+}
+
+export interface TopicLetterPage {
+  page: number;
+  pageCount: number;
+  /** The sections of the letter: a newsroom has tens of them, so all are on the first page. */
+  categories: Topic[];
+  /** A page of the letter's tags in the order of their slugs, sorted the Vietnamese way within it. */
+  tags: Topic[];
+}
+
+/** Page `page` of a letter's topics, or null past its last page (page 1 always exists). */
+export function getTopicLetterPage(letter: string, page: number): TopicLetterPage | null {
+  const catalog = archiveCatalog();
+  const [fromKey, toKey] = letterKeys(letter);
+  const pageCount = Math.max(1, Math.ceil(catalog.listCountBetween("tag", fromKey, toKey) / TOPICS_PER_LETTER_PAGE));
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
+  const topics = (kind: TopicKind, limit: number, offset: number) =>
+    sortTopics(
+      catalog
+        .listsBetween(kind, fromKey, toKey, limit, offset)
+        .map((list) => ({ kind, name: list.name, slug: list.key, count: list.count })),
+    );
+  return {
+    page,
+    pageCount,
+    categories: page === 1 ? topics("category", -1, 0) : [],
+    tags: topics("tag", TOPICS_PER_LETTER_PAGE, (page - 1) * TOPICS_PER_LETTER_PAGE),
+  };
+}
+
+/**
+ * The letter pages a tag joining or leaving the archive's lists makes stale: the page its slug
+ * is on, and, when the tag itself appeared or went, every later page of its letter (each shifts by
+ * one). `appearedOrWent` with the store as it is after the change.
+ */
+export function topicLetterPagesFor(
+  catalog: CatalogReader,
+  kind: TopicKind,
+  key: string,
+  appearedOrWent: boolean,
+): number[] {
+  if (kind === "category") return [1];
+  const [fromKey, toKey] = letterKeys(topicLetter(key));
+  const page = Math.floor(catalog.listCountBetween("tag", fromKey, key) / TOPICS_PER_LETTER_PAGE) + 1;
+  if (!appearedOrWent) return [page];
+  const last = Math.max(page, Math.ceil((catalog.listCountBetween("tag", fromKey, toKey) + 1) / TOPICS_PER_LETTER_PAGE));
+  return Array.from({ length: last - page + 1 }, (_, n) => page + n);
 }
 
 const collator = new Intl.Collator("vi");

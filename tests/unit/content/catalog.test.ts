@@ -16,7 +16,8 @@ import {
   getTopicPage,
   getTopicYear,
   getTopics,
-  getTopicsByLetter,
+  getTopicLetterPage,
+  topicLetterPagesFor,
   personSlug,
   sortTopics,
   topicSlug,
@@ -155,7 +156,7 @@ describe("topics and people across the archive", () => {
     archive.write("bai-mot", { date: day(1), tags: ["Đời sống", "Du lịch", "Ăn uống", "2021", "Cầu đường"] });
     archive.write("bai-hai", { date: day(2), tags: ["Dân số", "Đê điều", "Dân số", "Đường sắt"] });
     await archive.publish();
-    const names = (letter: string) => getTopicsByLetter("tag", letter).map((topic) => topic.name);
+    const names = (letter: string) => getTopicLetterPage(letter, 1)?.tags.map((topic) => topic.name);
     expect(names("d")).toEqual(["Dân số", "Du lịch", "Đê điều", "Đời sống", "Đường sắt"]);
     expect(names("a")).toEqual(["Ăn uống"]);
     expect(names("0-9")).toEqual(["2021"]);
@@ -166,6 +167,38 @@ describe("topics and people across the archive", () => {
       "doi-song",
       "du-lich",
       "duong-sat",
+    ]);
+  });
+
+  it("pages a letter of thousands of topics 200 at a time, in the order of their slugs, sections on the first page", async () => {
+    const archive = archiveFolder();
+    // 450 tags under "t" in three reports, one section under "t", and a tag under another letter.
+    const tagsOf = (from: number) => Array.from({ length: 150 }, (_, n) => `Tổ ${String(from + n).padStart(3, "0")}`);
+    archive.write("bai-mot", { date: day(1), category: "Thời sự", tags: tagsOf(0) });
+    archive.write("bai-hai", { date: day(2), tags: [...tagsOf(150), "An ninh"] });
+    archive.write("bai-ba", { date: day(3), tags: tagsOf(300) });
+    await archive.publish();
+    const first = getTopicLetterPage("t", 1);
+    const third = getTopicLetterPage("t", 3);
+    expect([first?.pageCount, first?.tags.length, getTopicLetterPage("t", 2)?.tags.length, third?.tags.length]).toEqual([
+      3, 200, 200, 50,
+    ]);
+    expect(first?.tags.slice(0, 2).map((topic) => topic.name)).toEqual(["Tổ 000", "Tổ 001"]);
+    expect(third?.tags.at(-1)?.name).toBe("Tổ 449");
+    expect(first?.categories.map((topic) => topic.name)).toEqual(["Thời sự"]);
+    expect(third?.categories).toEqual([]);
+    expect(getTopicLetterPage("t", 4)).toBeNull();
+    expect(getTopicLetterPage("e", 1)).toEqual({ page: 1, pageCount: 1, categories: [], tags: [] });
+    expect(getTopicLetterPage("e", 2)).toBeNull();
+    // What a publish refreshes: the page a tag is on; every later page of its letter too when the
+    // tag itself appeared or went (each shifts by one); a section's letter is on the first page.
+    const pagesFor = (key: string, appearedOrWent: boolean, kind: "tag" | "category" = "tag") =>
+      topicLetterPagesFor(archiveCatalog(), kind, key, appearedOrWent);
+    expect([pagesFor("to-000", false), pagesFor("to-250", false), pagesFor("to-250", true)]).toEqual([[1], [2], [2, 3]]);
+    expect([pagesFor("to-100a", true), pagesFor("to-449", true), pagesFor("thoi-su", true, "category")]).toEqual([
+      [1, 2, 3],
+      [3],
+      [1],
     ]);
   });
 
