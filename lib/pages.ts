@@ -168,10 +168,25 @@ const lastModified = (report: { date: Date; updated: Date | null }) =>
   toVietnamIso(report.updated ?? report.date);
 const monthName = (month: string) => `bai-${month}`;
 
+const listsIn = (kind: "chu-de" | "nguoi", catalog: CatalogReader) =>
+  kind === "nguoi" ? catalog.listCount("person") : catalog.listCount("category") + catalog.listCount("tag");
+
 function listChunks(kind: "chu-de" | "nguoi", catalog: CatalogReader = archiveCatalog()): number {
-  const total =
-    kind === "nguoi" ? catalog.listCount("person") : catalog.listCount("category") + catalog.listCount("tag");
-  return Math.ceil(total / SITEMAP_LIMIT);
+  return Math.ceil(listsIn(kind, catalog) / SITEMAP_LIMIT);
+}
+
+/**
+ * The sitemap files of topics or people that a list appearing or going makes stale: the one it is
+ * listed in and every later one (each shifts by one entry). Sections come before tags.
+ */
+function chunksFrom(list: { kind: ListKind; key: string }, catalog: CatalogReader): string[] {
+  const group = list.kind === "person" ? "nguoi" : "chu-de";
+  const before =
+    (list.kind === "tag" ? catalog.listCount("category") : 0) +
+    catalog.listCountBetween(list.kind, "", list.key);
+  const first = Math.floor(before / SITEMAP_LIMIT) + 1;
+  const last = Math.max(first, Math.ceil((listsIn(group, catalog) + 1) / SITEMAP_LIMIT));
+  return Array.from({ length: last - first + 1 }, (_, n) => routes.sitemapFile(`${group}-${first + n}`));
 }
 
 /** The names of the sitemap files (without ".xml"), as /sitemap.xml lists them. */
@@ -296,8 +311,10 @@ const positionOf = (version: PublishedVersion) => ({
  * months index; per list it is in (category, tags, people), up to 3 numbered pages and its year's
  * page (likewise); the front page when it is or was among its newest few, an editor's choice
  * among the newest 200, or on a section's first page; the topics indexes when it joins or leaves
- * a topic; the feed; four sitemap files at most, and the news sitemap when it was or is a report
- * of the last 48 hours; and the reports whose related list now differs.
+ * a topic; the feed; its month's sitemap file, the index and the pages' file when it moved, and
+ * the news sitemap when it was or is a report of the last 48 hours; the topics' or people's sitemap
+ * file of a list that appeared or went, and those after it (one per 50,000 lists); and the
+ * reports whose related list now differs.
  */
 export function pagesForChange(
   { before, after }: AddressChange,
@@ -356,6 +373,7 @@ export function pagesForChange(
     }
   }
   const joinedOrLeft = new Set<ListKind>();
+  let listAppearedOrWent = false;
   for (const list of lists.values()) {
     const [was, is] = list.in;
     if (!was || !is) joinedOrLeft.add(list.kind);
@@ -387,14 +405,19 @@ export function pagesForChange(
           paths.add(YEAR_HREF[list.kind](list.key, year, page));
       }
     }
+    const appearedOrWent = (!was || !is) && (count === 0 || (!was && count === 1));
     if (list.kind !== "person" && (!was || !is)) {
-      const appearedOrWent = count === 0 || (!was && count === 1);
       for (const page of topicLetterPagesFor(catalog, list.kind, list.key, appearedOrWent))
         paths.add(routes.topicLetter(topicLetter(list.key), page));
     }
+    if (appearedOrWent) {
+      listAppearedOrWent = true;
+      for (const chunk of chunksFrom(list, catalog)) paths.add(chunk);
+    }
   }
   // The indexes show counts: the months' when a report entered, left or moved in time, the
-  // topics' when it joined or left one; the sitemap files list months, topics and people.
+  // topics' when it joined or left one. The sitemap files list months, and topics and people
+  // without counts (above: only when one appears or goes).
   if (moved) {
     paths.add(routes.archive);
     paths.add(routes.sitemapFile("trang"));
@@ -402,16 +425,7 @@ export function pagesForChange(
   if (joinedOrLeft.has("tag") || joinedOrLeft.has("category")) paths.add(routes.topics);
   // Which sections the front page shows follows the sections' sizes.
   if (joinedOrLeft.has("category")) paths.add(routes.home);
-  const chunks = {
-    "chu-de": joinedOrLeft.has("tag") || joinedOrLeft.has("category"),
-    nguoi: joinedOrLeft.has("person"),
-  };
-  for (const kind of ["chu-de", "nguoi"] as const) {
-    if (!chunks[kind]) continue;
-    for (let chunk = 1; chunk <= Math.max(1, listChunks(kind, catalog)); chunk += 1)
-      paths.add(routes.sitemapFile(`${kind}-${chunk}`));
-  }
-  if (moved || chunks["chu-de"] || chunks.nguoi) paths.add(routes.sitemap);
+  if (moved || listAppearedOrWent) paths.add(routes.sitemap);
   for (const slug of changedRelatedLists(
     catalog,
     versions.map((version) => version.report),

@@ -97,7 +97,11 @@ const EDITED_STANDALONE: Fields = {
   category: "Văn hóa",
 };
 
-/** What a new report at the top of every list it is in makes stale; leaving them again, the same. */
+/**
+ * What a new report at the top of every list it is in makes stale; leaving them again, the same.
+ * Its new topic is listed in the topics' sitemap file; its people have other reports already, so
+ * the people's file stays as it was.
+ */
 const NEW_REPORT_PAGES = [
   "/",
   "/bai-viet/bai-doc-lap",
@@ -120,7 +124,6 @@ const NEW_REPORT_PAGES = [
   "/sitemap.xml",
   "/sitemaps/bai-2024-03.xml",
   "/sitemaps/chu-de-1.xml",
-  "/sitemaps/nguoi-1.xml",
   "/sitemaps/trang.xml",
   "/tin-moi",
   "/trang/2",
@@ -389,7 +392,6 @@ describe("a broken file", () => {
       "/luu-tru/2024/03",
       "/sitemap.xml",
       "/sitemaps/bai-2024-03.xml",
-      "/sitemaps/chu-de-1.xml",
       "/sitemaps/trang.xml",
       "/tin-moi",
       "/trang/2",
