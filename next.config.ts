@@ -78,6 +78,11 @@ const nextConfig: NextConfig = {
   ),
   // Next's file cache, except that a 404 is never stored: made-up addresses cost nothing lasting.
   cacheHandler: path.resolve("lib/publishing/cache-handler.mjs"),
+  // Next's copy in memory of the pages it caches, 8 MB by its own measure (string lengths: twice that
+  // in the heap for Vietnamese text). Its default of 50 MB filled after thousands of distinct pages
+  // and held a server at 422 MB resident at 500,000 reports (docs/do-luong/2026-12-06-archive-500k.md);
+  // the rest are read from the build folder's files, which the system keeps in its own cache.
+  cacheMaxMemorySize: 8 * 1024 * 1024,
   // Written into the server's code at build: the loader's digest (the server has no lib/ to hash),
   // and the public address, so that a page first rendered by the running server builds its URLs
   // from the same SITE_URL as the pages prerendered by the build, whatever the server's environment;

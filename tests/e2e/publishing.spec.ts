@@ -124,9 +124,12 @@ const SLUG = "tin-moi-dang";
 const FILE = `${SLUG}.md`;
 const PAGE = `/bai-viet/${SLUG}`;
 const URL_IN_FEEDS = `${E2E_SITE_URL}${PAGE}`;
+/** The month page of its date (the e2e archive has another report that month). */
+const MONTH = "/luu-tru/2026/11";
 /** Every page a published report appears on, besides its own. */
 const LISTS = [
   "/",
+  MONTH,
   "/chuyen-muc/doi-song",
   "/chu-de/tin-moi-dang",
   "/chu-de/thanh-pho-vinh",
@@ -135,8 +138,11 @@ const LISTS = [
 
 test("a new report is live within seconds on every page that should show it", async () => {
   expect((await get(PAGE)).status).toBe(404);
+  // Its month's page, rendered and cached before: the publish refreshes it.
+  expect(await html(MONTH)).not.toContain(`href="${PAGE}"`);
   save(FILE, reportText({ title: "Tin mới đăng khi máy chủ đang chạy" }));
   await within("thêm bài → trang bài 200", statusIs(PAGE, 200));
+  await within("thêm bài → trang tháng", shows(MONTH, `href="${PAGE}"`));
   const body = await html(PAGE);
   expect(body).toContain("Tin mới đăng khi máy chủ đang chạy");
   expect(body).toContain(`<link rel="canonical" href="${URL_IN_FEEDS}"/>`);
