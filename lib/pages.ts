@@ -376,12 +376,13 @@ export function pagesForChange(
   let listAppearedOrWent = false;
   for (const list of lists.values()) {
     const [was, is] = list.in;
-    if (!was || !is) joinedOrLeft.add(list.kind);
+    const joined = !was || !is;
+    if (joined) joinedOrLeft.add(list.kind);
     const listReach = NUMBERED_PAGES.list * site.reportsPerPage;
     const rank = (version: PublishedVersion | null) =>
       version ? catalog.rankInList(list.kind, list.key, positionOf(version), listReach) : null;
     const count = catalog.list(list.kind, list.key)?.count ?? 0;
-    const listMoved = !was || !is || moved;
+    const listMoved = joined || moved;
     const ranks = { before: rank(was), after: rank(is) };
     for (const page of numberedPages(ranks, listMoved, count, NUMBERED_PAGES.list)) {
       paths.add(FIRST_HREF[list.kind](list.key, page));
@@ -405,8 +406,9 @@ export function pagesForChange(
           paths.add(YEAR_HREF[list.kind](list.key, year, page));
       }
     }
-    const appearedOrWent = (!was || !is) && (count === 0 || (!was && count === 1));
-    if (list.kind !== "person" && (!was || !is)) {
+    // The list itself, not only this report's place in it: it is new, or now empty.
+    const appearedOrWent = joined && (count === 0 || (!was && count === 1));
+    if (list.kind !== "person" && joined) {
       for (const page of topicLetterPagesFor(catalog, list.kind, list.key, appearedOrWent))
         paths.add(routes.topicLetter(topicLetter(list.key), page));
     }

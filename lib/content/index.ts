@@ -291,7 +291,8 @@ export function topicLetter(slug: string): string {
 }
 
 /** Topics on one page of a letter of the topics index: a page's size never grows with the archive. */
-export const TOPICS_PER_LETTER_PAGE = 200;
+const TOPICS_PER_LETTER_PAGE = 200;
+const letterPageCount = (tags: number) => Math.max(1, Math.ceil(tags / TOPICS_PER_LETTER_PAGE));
 
 /**
  * The keys of a letter (see topicLetter) as one range of the counts' key index: slugs are a-z, 0-9
@@ -314,7 +315,7 @@ export interface TopicLetterPage {
 export function getTopicLetterPage(letter: string, page: number): TopicLetterPage | null {
   const catalog = archiveCatalog();
   const [fromKey, toKey] = letterKeys(letter);
-  const pageCount = Math.max(1, Math.ceil(catalog.listCountBetween("tag", fromKey, toKey) / TOPICS_PER_LETTER_PAGE));
+  const pageCount = letterPageCount(catalog.listCountBetween("tag", fromKey, toKey));
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return null;
   const topics = (kind: TopicKind, limit: number, offset: number) =>
     sortTopics(
@@ -345,7 +346,8 @@ export function topicLetterPagesFor(
   const [fromKey, toKey] = letterKeys(topicLetter(key));
   const page = Math.floor(catalog.listCountBetween("tag", fromKey, key) / TOPICS_PER_LETTER_PAGE) + 1;
   if (!appearedOrWent) return [page];
-  const last = Math.max(page, Math.ceil((catalog.listCountBetween("tag", fromKey, toKey) + 1) / TOPICS_PER_LETTER_PAGE));
+  // Counted after the change: one more page's worth when a tag went from the last page.
+  const last = Math.max(page, letterPageCount(catalog.listCountBetween("tag", fromKey, toKey) + 1));
   return Array.from({ length: last - page + 1 }, (_, n) => page + n);
 }
 
