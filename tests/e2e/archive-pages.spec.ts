@@ -139,7 +139,8 @@ test.describe("an archive longer than its numbered pages", () => {
 
   // 230 bulletins, every third day back from 28 December 2019: older than every e2e report, so the
   // site's list is the four e2e reports, then bulletin 1, 2 … One tag, category and person each;
-  // more than a page of them in 2019.
+  // more than a page of them in 2019. Each also has a tag of its own under X (“Xóm 001” …): more
+  // topics than a letter's page holds.
   const COUNT = 230;
   const E2E_REPORTS = 4;
   const DAY_MS = 86_400_000;
@@ -154,7 +155,7 @@ title: "Bản tin lưu trữ số ${n}"
 date: ${ymd(n)}T09:00:00+07:00
 summary: Bản tin thử lưu trữ, số ${n}.
 category: Thời sự
-tags: [Lưu trữ thử nghiệm]
+tags: [Lưu trữ thử nghiệm, Xóm ${String(n).padStart(3, "0")}]
 attendees:
   - name: Hoàng Văn Thử
     rank: Thiếu tá
@@ -339,6 +340,29 @@ Bản tin này chỉ dùng cho kiểm thử các trang lưu trữ.
       `Thiếu tá, Trưởng ban số ${n}`,
     );
     await expectNoAxeViolations(page);
+  });
+
+  test("a letter of more than 200 topics: 200 on its first page, in order, the rest on the next", async ({
+    page,
+    request,
+  }) => {
+    await page.goto(own.at("/chu-de/theo-van/x"));
+    const tags = page.locator(".topic-list").last().getByRole("link");
+    await expect(tags).toHaveCount(200);
+    await expect(tags.first()).toHaveText("Xóm 001");
+    await expect(tags.last()).toHaveText("Xóm 200");
+    await expect(page.getByRole("navigation", { name: "Phân trang" })).toContainText("Trang 1/2");
+    await page.getByRole("link", { name: "Trang sau →" }).click();
+    await expect(page).toHaveURL(own.at("/chu-de/theo-van/x/trang/2"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chủ đề bắt đầu bằng chữ X, trang 2");
+    expect(await tags.allTextContents()).toEqual(
+      Array.from({ length: 30 }, (_, i) => `Xóm ${String(201 + i).padStart(3, "0")}`),
+    );
+    await expect(page.getByRole("link", { name: "← Trang trước" })).toHaveAttribute(
+      "href",
+      "/chu-de/theo-van/x",
+    );
+    expect((await request.get(own.at("/chu-de/theo-van/x/trang/3"))).status()).toBe(404);
   });
 
   test("the editors' list shows 50 reports a page, newest first, with the next page and a filter", async ({
