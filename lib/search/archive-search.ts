@@ -97,9 +97,10 @@ function changedAddresses(changes: readonly AddressChange[]): Wanted[] {
  * The work that brings the index in step, one batch per step: reports published or changed are
  * indexed, those deleted or made drafts again taken out. Only what differs is touched.
  */
-function* syncSteps(current: SearchState, wanted: Iterable<Wanted>): Generator<void> {
+function* syncSteps(current: SearchState, wanted: Iterable<Wanted>): Generator<void, number> {
   const pending = wanted[Symbol.iterator]();
   let indexedNow = 0;
+  let removedNow = 0;
   for (let next = pending.next(); !next.done;) {
     const started = performance.now();
     current.index.transaction(() => {
@@ -109,7 +110,10 @@ function* syncSteps(current: SearchState, wanted: Iterable<Wanted>): Generator<v
         // Another process sharing the file may have indexed it meanwhile.
         const indexed = current.index.versionsOf([slug]).get(slug);
         if (version === null) {
-          if (indexed !== undefined) current.index.remove(slug);
+          if (indexed !== undefined) {
+            current.index.remove(slug);
+            removedNow += 1;
+          }
           continue;
         }
         if (indexed === version) continue;
@@ -122,18 +126,23 @@ function* syncSteps(current: SearchState, wanted: Iterable<Wanted>): Generator<v
     yield;
   }
   if (indexedNow >= OPTIMIZE_AFTER) while (current.index.mergeStep()) yield;
+  return indexedNow + removedNow;
 }
 
 /**
- * Brings the index in step now, for a request outside the live server (the build, `next dev`):
- * compared as a whole when the store changed since. The live server's watcher keeps it in step.
+ * Brings the index in step now, outside the live server (the build, `next dev`): compared as a
+ * whole when the store changed since. The live server's watcher keeps it in step. Returns how many
+ * reports were indexed or taken out.
  */
-export function syncSearchIndex(): void {
+export function syncSearchIndex(): number {
   const current = state();
-  if (isLiveArchive() || current.catchingUp) return;
-  if (current.comparedAt === archiveCatalog().generation()) return;
+  if (isLiveArchive() || current.catchingUp) return 0;
+  if (current.comparedAt === archiveCatalog().generation()) return 0;
   const steps = syncSteps(current, wholeArchive(current));
-  while (!steps.next().done);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
