@@ -76,7 +76,7 @@ export const CLAIMED_ADDRESSES = `SELECT f.file, f.slug, o.file AS holder FROM f
 
 // Moved on whenever SCHEMA, or what a stored report holds, changes: an older store is then
 // dropped and filled again.
-const LAYOUT = 10;
+const LAYOUT = 11;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS files (
     file TEXT PRIMARY KEY,
@@ -117,6 +117,10 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS files_slug ON files (slug, seq);
   -- The files whose address another file holds: few, read after every pass.
   CREATE INDEX IF NOT EXISTS files_disowned ON files (seq) WHERE owns = 0 AND summary IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS files_seq ON files (seq);
+  -- The folded titles of the editors' list again, by three letters at a time (rowid: the file's
+  -- seq), so that a filter few titles hold finds them without walking the whole list.
+  CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(title, content = '', contentless_delete = 1, tokenize = 'trigram');
   CREATE TABLE IF NOT EXISTS photos (
     src TEXT NOT NULL,
     file TEXT NOT NULL,
@@ -145,13 +149,43 @@ export const SHOWN_PHOTO = `
  */
 const editorsWhere = (status: StatusKind | null) =>
   `INDEXED BY ${status ? "files_status" : "files_editors"} WHERE title_folded IS NOT NULL${status ? " AND status = ?" : ""} AND instr(title_folded, ?) > 0`;
+/**
+ * The same rows, for a filter few titles hold: those the titles' index finds, then each looked up
+ * by its seq. The first argument is the filter as a MATCH phrase (`titlePhrase`).
+ */
+const editorsFoundWhere = (status: StatusKind | null) =>
+  `FROM titles t CROSS JOIN files f INDEXED BY files_seq ON f.seq = t.rowid
+   WHERE t.title MATCH ? AND f.title_folded IS NOT NULL${status ? " AND f.status = ?" : ""} AND instr(f.title_folded, ?) > 0`;
+
+/** How a page of the editors' list is read: walking the list newest first, or from the titles' index. */
+export type EditorsRead = "walk" | "found";
+
 /** A page of the editors' list, newest first: the arguments are `editorsArguments`, then limit and offset. */
-export const editorsPageSql = (status: StatusKind | null) =>
-  `SELECT file, summary, status FROM files ${editorsWhere(status)} ORDER BY date_ms DESC, file LIMIT ? OFFSET ?`;
+export const editorsPageSql = (status: StatusKind | null, read: EditorsRead = "walk") =>
+  read === "walk"
+    ? `SELECT file, summary, status FROM files ${editorsWhere(status)} ORDER BY date_ms DESC, file LIMIT ? OFFSET ?`
+    : `SELECT f.file, f.summary, f.status ${editorsFoundWhere(status)} ORDER BY f.date_ms DESC, f.file LIMIT ? OFFSET ?`;
 /** How many rows of the editors' list match, up to a cap: the arguments are `editorsArguments`, then the cap. */
-export const editorsCountSql = (status: StatusKind | null) =>
-  `SELECT count(*) FROM (SELECT 1 FROM files ${editorsWhere(status)} LIMIT ?)`;
-export const editorsArguments = (filter: string, status: StatusKind | null) => (status ? [status, filter] : [filter]);
+export const editorsCountSql = (status: StatusKind | null, read: EditorsRead = "walk") =>
+  read === "walk"
+    ? `SELECT count(*) FROM (SELECT 1 FROM files ${editorsWhere(status)} LIMIT ?)`
+    : `SELECT count(*) FROM (SELECT 1 ${editorsFoundWhere(status)} LIMIT ?)`;
+export const editorsArguments = (filter: string, status: StatusKind | null, read: EditorsRead = "walk") => {
+  const own = status ? [status, filter] : [filter];
+  return read === "walk" ? own : [titlePhrase(filter), ...own];
+};
+
+/** The trigram index matches a substring of three letters or more. */
+const TRIGRAM = 3;
+/**
+ * Up to this many titles holding a filter, the page is read from the titles' index (sorting at
+ * most this many rows); past it, the filter is common enough that walking the list newest first
+ * fills a page soon.
+ */
+const FEW_TITLES = 2000;
+
+/** A filter as an FTS5 phrase: quoted, its own quotes doubled, so nothing in it is query syntax. */
+const titlePhrase = (filter: string) => `"${filter.replaceAll('"', '""')}"`;
 
 // Every column but the whole report, which only a report's own page asks for.
 const ENTRY_COLUMNS = "file, mtime_ms, size, glossary, photos, due_ms, version, seq, problems, warnings, summary";
@@ -199,7 +233,7 @@ export class ContentStore {
       const expected = { ...identity, layout: String(LAYOUT), drafts: showDrafts ? "shown" : "hidden" };
       if (Object.entries(expected).every(([key, value]) => this.meta(key) === value) && this.meta("id")) return;
       this.db.exec(
-        "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS photos; DROP TABLE IF EXISTS listed; DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS related; DELETE FROM meta;",
+        "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS titles; DROP TABLE IF EXISTS photos; DROP TABLE IF EXISTS listed; DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS related; DELETE FROM meta;",
       );
       for (const [key, value] of Object.entries(expected)) this.setMeta(key, value);
       this.setMeta("id", randomUUID());
@@ -360,8 +394,9 @@ export class ContentStore {
     limit: number,
     offset: number,
   ): { rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>; more: boolean } {
-    const rows = statement(this.db, editorsPageSql(status)).all(
-      ...editorsArguments(filter, status),
+    const read = this.editorsRead(filter);
+    const rows = statement(this.db, editorsPageSql(status, read)).all(
+      ...editorsArguments(filter, status, read),
       limit + 1,
       offset,
     ) as Array<{ file: string; summary: Buffer; status: StatusKind }>;
@@ -383,9 +418,29 @@ export class ContentStore {
 
   /** How many rows `editorsPage` would list in all, counted up to `cap` (past it, `cap`). */
   editorsCount(filter: string, status: StatusKind | null, cap: number): number {
-    return statement(this.db, editorsCountSql(status))
+    const read = this.editorsRead(filter);
+    return statement(this.db, editorsCountSql(status, read))
       .pluck()
-      .get(...editorsArguments(filter, status), cap) as number;
+      .get(...editorsArguments(filter, status, read), cap) as number;
+  }
+
+  /**
+   * How to read the editors' list for a filter: from the titles' index when it is long enough to
+   * be looked up there and few titles hold it (a walk would read the whole list to find them),
+   * walking newest first otherwise. Counting to FEW_TITLES stops early on a common filter.
+   */
+  private editorsRead(filter: string): EditorsRead {
+    if ([...filter].length < TRIGRAM) return "walk";
+    const found = statement(this.db, "SELECT count(*) FROM (SELECT 1 FROM titles WHERE title MATCH ? LIMIT ?)")
+      .pluck()
+      .get(titlePhrase(filter), FEW_TITLES + 1) as number;
+    return found <= FEW_TITLES ? "found" : "walk";
+  }
+
+  /** Keeps a file's entry in the titles' index as its row's folded title is now (none for a file that does not load). */
+  private indexTitle(seq: number, titleFolded: string | null): void {
+    statement(this.db, "DELETE FROM titles WHERE rowid = ?").run(seq);
+    if (titleFolded !== null) statement(this.db, "INSERT INTO titles (rowid, title) VALUES (?, ?)").run(seq, titleFolded);
   }
 
   /** Every report whose file loads without problems now, drafts included, newest first. */
@@ -404,7 +459,9 @@ export class ContentStore {
       | { version: number; seq: number }
       | undefined;
     const generation = this.nextGeneration();
+    const seq = previous?.seq ?? generation;
     const good = report !== null;
+    const titleFolded = report && entry.problems.length === 0 ? foldText(report.title) : null;
     const oldSlug = good ? this.writer.detach(entry.file) : null;
     this.db
       .prepare(
@@ -427,7 +484,7 @@ export class ContentStore {
         // A broken file is not scheduled: its last good version stays as it was until it is fixed.
         dueMs: report?.workflow.scheduledFor?.getTime() ?? null,
         version: good || !previous ? generation : previous.version,
-        seq: previous?.seq ?? generation,
+        seq,
         written: generation,
         problems: serialize(entry.problems),
         warnings: serialize(entry.warnings),
@@ -436,9 +493,10 @@ export class ContentStore {
         slug: report?.slug ?? null,
         draft: report ? Number(report.draft) : null,
         flagged: entry.problems.length > 0 ? 2 : entry.warnings.length > 0 ? 1 : 0,
-        titleFolded: report && entry.problems.length === 0 ? foldText(report.title) : null,
+        titleFolded,
         status: report ? statusKind(report.workflow, report.draft) : null,
       });
+    this.indexTitle(seq, titleFolded);
     this.recordPhotos(entry.file, entry.photos, good);
     if (good && summary) {
       this.writer.attach(entry.file, summary);
@@ -453,6 +511,8 @@ export class ContentStore {
     this.transaction(() => {
       this.nextGeneration();
       const slug = this.writer.detach(file);
+      const seq = statement(this.db, "SELECT seq FROM files WHERE file = ?").pluck().get(file) as number | undefined;
+      if (seq !== undefined) this.indexTitle(seq, null);
       statement(this.db, "DELETE FROM files WHERE file = ?").run(file);
       this.writer.settle(slug);
       statement(this.db, "DELETE FROM photos WHERE file = ?").run(file);

@@ -37,6 +37,7 @@ const LOADS: Array<{ name: string; filter: string; status: StatusKind | null; pa
   { name: "first page", filter: "", status: null, page: 1 },
   { name: "page 20", filter: "", status: null, page: 20 },
   { name: "filter by common words (“thành phố”)", filter: "thành phố", status: null, page: 1 },
+  { name: "filter a few titles hold (“thử nghiệm 777”)", filter: "thử nghiệm 777", status: null, page: 1 },
   { name: "filter matching nothing", filter: "khong co bai nao", status: null, page: 1 },
   { name: "status “đã đăng”", filter: "", status: "da-dang", page: 1 },
   { name: "status “chờ duyệt” (none)", filter: "", status: "cho-duyet", page: 1 },

@@ -2,7 +2,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ContentStore, editorsArguments, editorsCountSql, editorsPageSql } from "@/lib/content/store";
+import type { ContentProblem } from "@/lib/content/problems";
 import type { Report } from "@/lib/content/types";
+import { foldText } from "@/lib/search/vietnamese";
 import { temporaryFolderForAll } from "../support/temporary-folder";
 
 const folder = temporaryFolderForAll("kho-bai-");
@@ -157,7 +159,63 @@ describe("the editors' list in the store", () => {
       expect(plan(editorsCountSql(status), [...editorsArguments("quoc phong", status), 1000])).toMatch(
         new RegExp(`USING COVERING INDEX ${index}`),
       );
+      // A filter few titles hold: those the titles' index finds, each looked up by its seq.
+      const found = plan(editorsPageSql(status, "found"), [...editorsArguments("quoc phong", status, "found"), 50, 0]);
+      expect(found).toMatch(/^SCAN t VIRTUAL TABLE INDEX/);
+      expect(found).toMatch(/SEARCH f USING INDEX files_seq \(seq=\?\)/);
     }
     db.close();
+  });
+
+  it("lists the same rows for a filter few titles hold as for one most hold, newest first", () => {
+    const store = new ContentStore(null, identity);
+    const titles: string[] = [];
+    const write = (n: number, title: string, problems: ContentProblem[] = []) => {
+      const { body: _body, figures: _figures, abbreviations: _abbreviations, ...written } = {
+        ...report(title),
+        slug: `bai-${n}`,
+        file: `bai-${n}.md`,
+        date: new Date(Date.UTC(2021, 0, 1, 0, n)),
+      };
+      store.write({ ...entry, file: `bai-${n}.md`, problems }, { ...written, body: [], figures: [], abbreviations: [] }, written);
+    };
+    // 2,100 titles hold "bản tin": more than the titles' index is asked for; "tin 1" 1,110 of them (1,500 is another title).
+    for (let n = 0; n < 2100; n += 1) {
+      const title = n === 700 ? "Hội nghị Quốc phòng “toàn dân”" : n === 1500 ? "QUỐC PHÒNG năm 2021" : `Bản tin ${n}`;
+      titles[n] = title;
+      write(n, title);
+    }
+    const expected = (filter: string) =>
+      titles
+        .map((title, n) => ({ n, title }))
+        .filter(({ title }) => foldText(title).includes(filter))
+        .reverse()
+        .map(({ n }) => `bai-${n}.md`);
+    const page = (filter: string, offset = 0) => store.editorsPage(filter, null, 50, offset).rows.map((row) => row.file);
+
+    for (const filter of ["ban tin", "tin 1", "tin 20", "quoc phong", "nghi quoc", "tin 2099"]) {
+      expect(page(filter), filter).toEqual(expected(filter).slice(0, 50));
+      expect(page(filter, 50), filter).toEqual(expected(filter).slice(50, 100));
+      expect(store.editorsCount(filter, null, 1000), filter).toBe(Math.min(1000, expected(filter).length));
+    }
+    expect(expected("tin 1")).toHaveLength(1110);
+    expect(page("tin 1")[0]).toBe("bai-1999.md");
+    // Two letters are too few for the titles' index: the list is walked, and finds them as well.
+    expect(page("20")).toEqual(expected("20").slice(0, 50));
+    // Filters come folded (letters, digits, spaces), but nothing in one is query syntax either.
+    for (const filter of ['quoc "phong', "tin OR ban", "tin*", "toan dan\""]) {
+      expect(page(filter), filter).toEqual([]);
+    }
+    expect(page(foldText("“toàn dân”"))).toEqual(["bai-700.md"]);
+
+    // A file that no longer loads leaves the list, and comes back fixed; a deleted one is gone.
+    write(1500, "QUỐC PHÒNG năm 2021", [{ file: "bai-1500.md", field: "title", message: "thiếu" }]);
+    expect(page("quoc phong")).toEqual(["bai-700.md"]);
+    write(1500, "Quốc phòng, an ninh");
+    expect(page("quoc phong")).toEqual(["bai-1500.md", "bai-700.md"]);
+    store.remove("bai-700.md");
+    expect(page("quoc phong")).toEqual(["bai-1500.md"]);
+    expect(store.editorsCount("nghi quoc", null, 1000)).toBe(0);
+    store.close();
   });
 });
