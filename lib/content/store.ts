@@ -117,9 +117,11 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS files_slug ON files (slug, seq);
   -- The files whose address another file holds: few, read after every pass.
   CREATE INDEX IF NOT EXISTS files_disowned ON files (seq) WHERE owns = 0 AND summary IS NOT NULL;
-  CREATE INDEX IF NOT EXISTS files_seq ON files (seq);
   -- The folded titles of the editors' list again, by three letters at a time (rowid: the file's
-  -- seq), so that a filter few titles hold finds them without walking the whole list.
+  -- seq), so that a filter few titles hold finds them without walking the whole list; its rows
+  -- are looked up by seq through files_titled. Partial, so that no query ordered by seq over
+  -- other rows (the flagged files) walks it instead of its own index.
+  CREATE INDEX IF NOT EXISTS files_titled ON files (seq) WHERE title_folded IS NOT NULL;
   CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(title, content = '', contentless_delete = 1, tokenize = 'trigram');
   CREATE TABLE IF NOT EXISTS photos (
     src TEXT NOT NULL,
@@ -131,6 +133,9 @@ const SCHEMA = `
   -- The photos only broken texts name, looked for every second by the live server: as few as the broken files.
   CREATE INDEX IF NOT EXISTS photos_unshown ON photos (src) WHERE shown = 0;
 `;
+
+/** The files with problems (`?` = 2), or with problems or warnings (1), in the order they were first read: through their own index. */
+export const FLAGGED_FILES = "SELECT file, problems, warnings, visible FROM files WHERE flagged >= ? ORDER BY seq";
 
 /** The photos only broken texts name, at most `?`: read through their own partial index, never the whole table. */
 export const UNSHOWN_PHOTOS = "SELECT DISTINCT src FROM photos WHERE shown = 0 LIMIT ?";
@@ -154,7 +159,7 @@ const editorsWhere = (status: StatusKind | null) =>
  * by its seq. The first argument is the filter as a MATCH phrase (`titlePhrase`).
  */
 const editorsFoundWhere = (status: StatusKind | null) =>
-  `FROM titles t CROSS JOIN files f INDEXED BY files_seq ON f.seq = t.rowid
+  `FROM titles t CROSS JOIN files f INDEXED BY files_titled ON f.seq = t.rowid
    WHERE t.title MATCH ? AND f.title_folded IS NOT NULL${status ? " AND f.status = ?" : ""} AND instr(f.title_folded, ?) > 0`;
 
 /** How a page of the editors' list is read: walking the list newest first, or from the titles' index. */
@@ -351,7 +356,7 @@ export class ContentStore {
     const problems: ContentProblem[] = [];
     const warned: ContentProblem[] = [];
     const online = new Set<string>();
-    const flagged = statement(this.db, "SELECT file, problems, warnings, visible FROM files WHERE flagged >= ? ORDER BY seq").all(warnings ? 1 : 2) as Array<{
+    const flagged = statement(this.db, FLAGGED_FILES).all(warnings ? 1 : 2) as Array<{
       file: string;
       problems: Buffer;
       warnings: Buffer;
