@@ -25,7 +25,7 @@ export {
   refreshArchive,
   scheduledReportFiles,
   startLiveArchive,
-  staleFiles,
+  lookAtArchive,
   waitingPhotos,
 } from "./archive";
 export { decodedAddress } from "./store";

@@ -86,13 +86,12 @@ const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY
 async function build(cwd: string, extraEnv: Record<string, string>, check: boolean): Promise<BuildFigures> {
   const started = performance.now();
   if (check) {
-    for (const script of ["check-content.ts", "index-search.ts"]) {
-      const step = startGroup(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", script)], {
-        cwd,
-        env: env(extraEnv),
-      });
-      if ((await exited(step)) !== 0) throw new Error(`scripts/${script} failed`);
-    }
+    const checker = startGroup(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "scripts/check-content.ts"), "--index-search"],
+      { cwd, env: env(extraEnv) },
+    );
+    if ((await exited(checker)) !== 0) throw new Error("npm run check-content failed");
   }
   const checkSeconds = (performance.now() - started) / 1000;
   const child = startGroup(process.execPath, [NEXT_BIN, "build"], {

@@ -5,13 +5,14 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES, REPO_ROOT } from "../support/paths";
 import { temporaryFolder } from "../support/temporary-folder";
 
-// `npm run build` indexes the archive for search before Next builds, through the real scripts on
+// `npm run build` indexes the archive for search before Next builds, through the real script on
 // real Markdown files: a server started after it has nothing left to index.
 
 const tsx = path.join(REPO_ROOT, "node_modules/.bin/tsx");
 
-function run(script: string, env: Record<string, string>): string {
-  const result = spawnSync(tsx, [path.join(REPO_ROOT, "scripts", script)], {
+/** `npm run check-content`, by default with `--index-search` as the build's first step runs it: its output. */
+function check(env: Record<string, string>, options = ["--index-search"]): string {
+  const result = spawnSync(tsx, [path.join(REPO_ROOT, "scripts/check-content.ts"), ...options], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     encoding: "utf8",
@@ -20,7 +21,7 @@ function run(script: string, env: Record<string, string>): string {
   return result.stdout;
 }
 
-// Two to four new Node processes a test, about 2 s each here: room for a machine three times slower.
+// Four new Node processes a test, about 2 s each here: room for a machine three times slower.
 describe("the build's search step", { timeout: 40_000 }, () => {
   it("indexes every published report once, then only what changed", () => {
     const folder = temporaryFolder("chi-muc-tim-kiem-");
@@ -28,13 +29,15 @@ describe("the build's search step", { timeout: 40_000 }, () => {
     cpSync(path.join(FIXTURES, "content-valid"), content, { recursive: true });
     const env = { CONTENT_DIR: content, CONTENT_STORE: path.join(folder, "kho.sqlite") };
 
-    run("check-content.ts", env);
     // Five valid reports, one of them a draft: four are searchable.
-    expect(run("index-search.ts", env)).toMatch(/^Chỉ mục tìm kiếm: 4 bài cập nhật trong [\d.]+ s\.$/m);
-    expect(run("index-search.ts", env)).toMatch(/^Chỉ mục tìm kiếm: 0 bài cập nhật/m);
+    const first = check(env);
+    expect(first).toMatch(/^Đạt: 5 bài hợp lệ/m);
+    expect(first).toMatch(/^Chỉ mục tìm kiếm: 4 bài cập nhật trong [\d.]+ s\.$/m);
+    expect(check(env)).toMatch(/^Chỉ mục tìm kiếm: 0 bài cập nhật/m);
 
     rmSync(path.join(content, "tom-tat-rieng.md"));
-    run("check-content.ts", env);
-    expect(run("index-search.ts", env)).toMatch(/^Chỉ mục tìm kiếm: 1 bài cập nhật/m);
+    expect(check(env)).toMatch(/^Chỉ mục tìm kiếm: 1 bài cập nhật/m);
+    // Without the option, the check leaves the index alone.
+    expect(check(env, [])).not.toMatch(/Chỉ mục tìm kiếm/);
   });
 });
