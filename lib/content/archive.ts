@@ -425,7 +425,7 @@ function editorsStore(): ContentStore {
 
 /** Only the rows of a page of the editors' list (see editorsListing): no count, no problems. */
 export function editorsRows(filter: string, status: StatusKind | null, limit: number): EditorsListing["rows"] {
-  return editorsStore().editorsPage(filter, status, limit, 0).rows;
+  return editorsStore().editorsPage(filter, status, limit, 0, 0).rows;
 }
 
 /** What the editors' list shows: a page of the files that load, the ones that do not, every problem. */
@@ -451,8 +451,7 @@ export function editorsListing(
 ): EditorsListing {
   const store = editorsStore();
   return {
-    ...store.editorsPage(filter, status, limit, offset),
-    count: store.editorsCount(filter, status, countCap),
+    ...store.editorsPage(filter, status, limit, offset, countCap),
     broken: store.brokenFiles(),
     problems: store.problems(false).problems,
   };

@@ -391,14 +391,17 @@ export class ContentStore {
   /**
    * A page of the editors' list: the files that load without problems, newest first, whose folded
    * title holds `filter` (already folded; "" for any) and, unless null, of this status. One walk
-   * down an index that stops once the page is full; `more` says whether another page follows.
+   * down an index that stops once the page is full, or the few rows the titles' index finds; `more`
+   * says whether another page follows; `count`, how many rows match in all, counted up to
+   * `countCap` (past it, the cap; 0 counts nothing). The way to read them is chosen once for both.
    */
   editorsPage(
     filter: string,
     status: StatusKind | null,
     limit: number,
     offset: number,
-  ): { rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>; more: boolean } {
+    countCap: number,
+  ): { rows: Array<{ file: string; summary: ReportSummary; status: StatusKind }>; more: boolean; count: number } {
     const read = this.editorsRead(filter);
     const rows = statement(this.db, editorsPageSql(status, read)).all(
       ...editorsArguments(filter, status, read),
@@ -408,6 +411,9 @@ export class ContentStore {
     return {
       rows: rows.slice(0, limit).map((row) => ({ file: row.file, summary: deserialize(row.summary) as ReportSummary, status: row.status })),
       more: rows.length > limit,
+      count: statement(this.db, editorsCountSql(status, read))
+        .pluck()
+        .get(...editorsArguments(filter, status, read), countCap) as number,
     };
   }
 
@@ -419,14 +425,6 @@ export class ContentStore {
   /** The files that do not load now (their last good version, if any, stays published), by name. */
   brokenFiles(): string[] {
     return statement(this.db, "SELECT file FROM files WHERE flagged = 2 ORDER BY file").pluck().all() as string[];
-  }
-
-  /** How many rows `editorsPage` would list in all, counted up to `cap` (past it, `cap`). */
-  editorsCount(filter: string, status: StatusKind | null, cap: number): number {
-    const read = this.editorsRead(filter);
-    return statement(this.db, editorsCountSql(status, read))
-      .pluck()
-      .get(...editorsArguments(filter, status, read), cap) as number;
   }
 
   /**
