@@ -14,6 +14,7 @@ import {
   folderLabel,
   listReportFiles,
   formatProblemList,
+  recordBuildCheck,
   scheduledReportFiles,
 } from "../lib/content/refresh";
 import { formatChangeTime } from "../lib/dates";
@@ -84,9 +85,15 @@ if (scheduled.length > 0) {
 console.log(
   `\nĐạt: ${counts.valid} bài hợp lệ (${counts.drafts} chưa đăng: bản nháp, chờ duyệt, hẹn giờ hoặc đã gỡ), ${warnings.length} cảnh báo.`,
 );
+// Under `npm run build`, its workers take the store as this check leaves it (scripts/build.ts).
+recordBuildCheck();
 if (process.argv.includes("--index-search")) {
   const started = performance.now();
-  const changed = syncSearchIndex();
+  const { changed, compared } = syncSearchIndex();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Chỉ mục tìm kiếm: ${changed} bài cập nhật trong ${seconds} s.`);
+  console.log(
+    compared
+      ? `Chỉ mục tìm kiếm: ${changed} bài cập nhật trong ${seconds} s.`
+      : "Chỉ mục tìm kiếm: đã khớp với kho bài, không cần so lại.",
+  );
 }

@@ -466,7 +466,9 @@ export function archiveCatalog(): CatalogReader {
   const directory = contentDirectory();
   const state = stateOf(directory);
   if (!isLive() && (checkOnEveryRequest || !state.checked)) {
-    refresh(state, "all", "all");
+    // The build's workers after `npm run build`'s check, with no write since: each would look at every file again.
+    const buildCheck = process.env[BUILD_CHECK_ID];
+    if (checkOnEveryRequest || !buildCheck || !state.store.checkedBy(buildCheck)) refresh(state, "all", "all");
     state.checked = true;
     const { problems } = state.store.problems(false);
     state.checkProblems = problems;
@@ -565,6 +567,18 @@ export function checkArchive(taken?: Look): ContentCheck {
     problems,
     warnings,
   };
+}
+
+/** Set by `npm run build` (scripts/build.ts) for its check and for `next build`: the check's id. */
+export const BUILD_CHECK_ID = "CONTENT_CHECK_ID";
+
+/**
+ * After a check that found nothing wrong: records it under `npm run build`'s id, so that the
+ * build's workers, given the same id, take the store as this check left it.
+ */
+export function recordBuildCheck(): void {
+  const id = process.env[BUILD_CHECK_ID];
+  if (id) stateOf(contentDirectory()).store.recordCheck(id);
 }
 
 /** The identity of the store the archive's versions come from (see ContentStore.id). */

@@ -271,6 +271,23 @@ export class ContentStore {
     return this.meta("id") ?? "";
   }
 
+  /**
+   * The id of the last whole check of the folder that found nothing wrong (`npm run build` names
+   * its check, scripts/build.ts), and the generation the store was at when it ended: a write since
+   * then, from any process, means the check no longer describes the store.
+   */
+  recordCheck(id: string): void {
+    this.transaction(() => this.setMeta("checked", JSON.stringify({ id, generation: this.generation() })));
+  }
+
+  /** Whether the check named `id` is the last one and no write came after it. */
+  checkedBy(id: string): boolean {
+    const recorded = this.meta("checked");
+    if (!recorded) return false;
+    const check = JSON.parse(recorded) as { id: string; generation: number };
+    return check.id === id && check.generation === this.generation();
+  }
+
   /** A counter every write moves on: another process's writes show as a generation not seen yet. */
   generation(): number {
     return Number(this.meta("generation") ?? 0);

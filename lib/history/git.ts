@@ -54,6 +54,11 @@ export interface GitCall {
   env?: Record<string, string>;
   /** Ends the command after this long (a remote that does not answer). */
   timeoutMs?: number;
+  /**
+   * Runs it at the lowest CPU priority (`nice`), it and what it starts: housekeeping such as
+   * packing, which must not take the cores from the server publishing and answering readers.
+   */
+  lowPriority?: boolean;
 }
 
 function run<T extends string | Buffer>(
@@ -63,9 +68,15 @@ function run<T extends string | Buffer>(
   encoding: T extends string ? "utf8" : "buffer",
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = execFile(
+    const command = [
+      ...(call.lowPriority ? ["nice", "-n", "19"] : []),
       "git",
-      [...repositoryOptions(repo), ...args],
+      ...repositoryOptions(repo),
+      ...args,
+    ];
+    const child = execFile(
+      command[0] as string,
+      command.slice(1),
       {
         env: { ...baseEnvironment(), ...call.env },
         maxBuffer: 256 * 1024 * 1024,

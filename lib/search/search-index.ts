@@ -133,7 +133,9 @@ export class SearchIndex {
       .transaction(() => {
         const row = this.db.prepare("SELECT value FROM meta WHERE key = 'made'").pluck().get();
         if (row === made) return;
-        this.db.exec("DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS terms; DROP TABLE IF EXISTS heads;");
+        this.db.exec(
+          "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS terms; DROP TABLE IF EXISTS heads; DELETE FROM meta WHERE key = 'compared';",
+        );
         this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('made', ?)").run(made);
       })
       .immediate();
@@ -149,6 +151,21 @@ export class SearchIndex {
       CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(title, people, filters, ${TABLE_OPTIONS});
     `);
     this.statements = this.prepare();
+  }
+
+  /**
+   * The store's generation when the index was last brought in step with the whole archive
+   * (`recordCompared`); null when never, or since the index was made anew.
+   */
+  comparedWith(): number | null {
+    const value = this.db.prepare("SELECT value FROM meta WHERE key = 'compared'").pluck().get();
+    return typeof value === "string" ? Number(value) : null;
+  }
+
+  recordCompared(generation: number): void {
+    this.db
+      .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('compared', ?)")
+      .run(String(generation));
   }
 
   private prepare() {

@@ -4,17 +4,24 @@
 // per budget, and writes the figures to bench-results/. A benchmark, not a test: it never fails
 // on a slow machine, it reports. A size of 100,000 or more in `--sizes=`, or `--archive-scale`,
 // runs the archive-scale part instead (archive-scale.ts): one table, a column per size, and a chart.
+import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { XMLParser } from "fast-xml-parser";
+import { BUILD_CHECK_ID } from "../../../lib/content/refresh";
 import { pageWeight, type PageWeight } from "../page-weight";
 import { BARE_APP_DIR, makeBareApp } from "./bare-app";
 import { exited, groupMemory, startGroup, stopGroup, waitForHttp } from "./processes";
 import { measurePublishing, type PublishingFigures, type Spread } from "./publishing";
-import { type ArchiveScaleFigures, measureArchiveScale, printArchiveScale } from "./archive-scale";
+import {
+  ARCHIVE_DIST_DIR,
+  type ArchiveScaleFigures,
+  measureArchiveScale,
+  printArchiveScale,
+} from "./archive-scale";
 import { scaleChartSvg } from "./scale-chart";
 import { benchSearchIndex, QUERY_MIX, type SearchBenchRow } from "./search";
 import { writeSyntheticReports } from "./synthetic-reports";
@@ -33,6 +40,8 @@ const SIZES = sizesArgument
     : [100, 1000, 10_000];
 const SEARCH_SIZES = searchOnly && sizesArgument ? SIZES : quick ? [1000, 10_000] : [1000, 10_000, 100_000];
 // Archive scale: the whole site per size as an operator runs it (the default run never does this).
+// `--keep` (archive scale): the sizes' content, stores and server data, and the last build, stay.
+const keep = process.argv.includes("--keep");
 const archiveScale =
   !searchOnly && (process.argv.includes("--archive-scale") || SIZES.some((size) => size >= 100_000));
 const ARCHIVE_SIZES = sizesArgument ? SIZES : quick ? [1000, 10_000] : [10_000, 100_000, 500_000];
@@ -83,8 +92,10 @@ interface SizeFigures {
 
 const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra });
 
-async function build(cwd: string, extraEnv: Record<string, string>, check: boolean): Promise<BuildFigures> {
+async function build(cwd: string, given: Record<string, string>, check: boolean): Promise<BuildFigures> {
   const started = performance.now();
+  // As `npm run build` (scripts/build.ts): the workers take the store as this check left it.
+  const extraEnv = check ? { ...given, [BUILD_CHECK_ID]: randomUUID() } : given;
   if (check) {
     const checker = startGroup(
       process.execPath,
@@ -536,6 +547,7 @@ async function runArchiveScale(): Promise<void> {
             requests: quick ? 4000 : 20_000,
             requestSeconds: quick ? 300 : 1800,
             publishes: quick ? 5 : 20,
+            keep,
           }),
         );
       } catch (error) {
@@ -545,7 +557,8 @@ async function runArchiveScale(): Promise<void> {
       writeFileSync(`${stem}.json`, JSON.stringify({ startedAt, quick, machine, sizes }, null, 2));
     }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (keep) console.log(`\nKept (--keep): ${work}, and the last size's build in ${ARCHIVE_DIST_DIR}`);
+    else rmSync(work, { recursive: true, force: true });
   }
   if (sizes.length === 0) return;
   printArchiveScale(sizes);

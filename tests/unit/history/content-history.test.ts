@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { getPriority } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recordedDelete, recordedSave } from "@/lib/editorial/recorded-edits";
@@ -82,6 +83,18 @@ describe("the content folder becomes a repository", () => {
     writeFileSync(path.join(content, `.${SEED_FILE}.123.tmp`), "nửa chừng");
     await setUpRepository(contentRepositoryOf(content));
     expect(await git(contentRepositoryOf(content), ["ls-files"])).not.toMatch(/thung-rac|\.tmp/);
+  });
+});
+
+describe("git's housekeeping", () => {
+  it("runs at the lowest CPU priority where asked (gc after saves), other commands at the server's", async () => {
+    const repo = contentRepositoryOf(content);
+    await setUpRepository(repo);
+    // `nice` without arguments prints the priority it runs at.
+    const priority = async (lowPriority: boolean) =>
+      Number((await git(repo, ["-c", "alias.priority=!nice", "priority"], { lowPriority })).trim());
+    expect(await priority(false)).toBe(getPriority());
+    expect(await priority(true)).toBe(19);
   });
 });
 
