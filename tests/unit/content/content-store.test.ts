@@ -1,6 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { listPageSql } from "@/lib/content/catalog";
 import { ContentStore, editorsArguments, editorsCountSql, editorsPageSql, FLAGGED_FILES } from "@/lib/content/store";
 import type { ContentProblem } from "@/lib/content/problems";
 import type { Report } from "@/lib/content/types";
@@ -167,6 +168,27 @@ describe("the editors' list in the store", () => {
     // The titles' lookup by seq is partial: the flagged files, ordered by seq, keep their own index
     // (a full index on seq made the planner walk every row for them, 100 ms a page at 100,000).
     for (const level of [1, 2]) expect(plan(FLAGGED_FILES, [level])).toMatch(/USING INDEX files_flagged/);
+    db.close();
+  });
+
+  it("reads a page of a topic's or person's list from the list's index, and only its rows' reports", () => {
+    const file = path.join(folder, "danh-sach-chu-de.sqlite");
+    new ContentStore(file, identity).close();
+    const db = new Database(file, { readonly: true });
+    for (const inSpan of [false, true]) {
+      const steps = (
+        db.prepare(`EXPLAIN QUERY PLAN ${listPageSql(inSpan)}`).all("tag", "quoc-phong", 0, 1e13, 20, 980) as Array<{
+          detail: string;
+        }>
+      ).map((step) => step.detail);
+      // The page (LIMIT and OFFSET) is taken in the subquery, over the index, before any report is looked up.
+      expect(steps.slice(0, 2)).toEqual([
+        "CO-ROUTINE l",
+        expect.stringMatching(/^SEARCH listed USING INDEX listed_order \(kind=\? AND key=\? AND visible=\?/),
+      ]);
+      expect(steps.at(-1)).toMatch(/^SEARCH f USING INDEX sqlite_autoindex_files_1 \(file=\?\)/);
+      expect(steps.join("\n")).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
     db.close();
   });
 
