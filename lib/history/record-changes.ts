@@ -3,6 +3,7 @@ import path from "node:path";
 import { authorEnvironment } from "./authors";
 import { type ChangeAuthor, type ContentRepository, git, gitBytes } from "./git";
 import { objectId, writeLooseObject } from "./loose-objects";
+import { packLooseObjects } from "./pack-loose-objects";
 import { afterStep } from "./repository-lock";
 import { type TopLevelTree, editTree, fileIdIn, isTopLevelFileName, readTree } from "./top-level-tree";
 import { recordCommit } from "./versions";
@@ -14,13 +15,6 @@ import { recordCommit } from "./versions";
 // the branch. Git's index is brought in step after the save has answered, still under the lock.
 
 export type FileChange = { file: string; kind: "thêm" | "sửa" | "xóa" };
-
-/**
- * Git packs loose objects once about this many have gathered (each save makes three: the file,
- * the top-level tree, the commit), so that uncompressed trees take at most ~100 MB at 100,000
- * reports before they are packed as deltas of one another.
- */
-const GC_LOOSE_OBJECTS = 60;
 
 /** At most this many names per git command, well within any system's argument limit. */
 const NAMES_PER_CALL = 2000;
@@ -228,12 +222,13 @@ async function writeCommit(
       files: changes.map(({ file }) => ({ file, blob: blobs.get(file) ?? null })),
     });
   }
-  // In the background (git detaches it), only when enough loose objects have gathered, and at the
-  // lowest priority: at 500,000 reports it packs twenty 27 MB trees as deltas of one another, on
-  // the cores that publish the next save.
-  afterStep(repo, () =>
-    git(repo, ["-c", `gc.auto=${GC_LOOSE_OBJECTS}`, "gc", "--auto", "--quiet"], { lowPriority: true }),
-  );
+  // The saves' loose objects packed once enough have gathered; and git's own gc, which merges the
+  // packs once there are many (it detaches itself). Both in the background at the lowest priority:
+  // at 500,000 reports the packing takes seconds of the cores that publish the next save.
+  afterStep(repo, async () => {
+    await packLooseObjects(repo);
+    await git(repo, ["gc", "--auto", "--quiet"], { lowPriority: true });
+  });
   return commit;
 }
 

@@ -11,6 +11,11 @@ import { fileVersion } from "@/lib/editorial/save-report";
 import { FOLDER_AUTHOR } from "@/lib/history/authors";
 import { contentRepositoryOf } from "@/lib/history/content-repository";
 import { git, locateContentRepository } from "@/lib/history/git";
+import {
+  looseObjectCount,
+  PACK_AFTER_LOOSE_OBJECTS,
+  packLooseObjects,
+} from "@/lib/history/pack-loose-objects";
 import { commitFiles, folderMessage } from "@/lib/history/record-changes";
 import { repositoryIdle, withRepositoryLock } from "@/lib/history/repository-lock";
 import { setUpRepository } from "@/lib/history/set-up-repository";
@@ -95,6 +100,40 @@ describe("git's housekeeping", () => {
       Number((await git(repo, ["-c", "alias.priority=!nice", "priority"], { lowPriority })).trim());
     expect(await priority(false)).toBe(getPriority());
     expect(await priority(true)).toBe(19);
+  });
+
+  it("packs the loose objects once sixty have gathered, counted rather than guessed", async () => {
+    const repo = contentRepositoryOf(content);
+    await setUpRepository(repo);
+    await git(repo, ["repack", "-d", "-q"]);
+    const loose = async () => looseObjectCount(await git(repo, ["count-objects"]));
+    expect(await loose()).toBe(0);
+    /** Loose objects as saves leave them, reachable from a branch: `files` blobs, their tree and a commit. */
+    const commitLoose = async (files: number, branch: string) => {
+      const names = Array.from({ length: files }, (_, n) => path.join(work, `${branch}-${n}.txt`));
+      for (const name of names) writeFileSync(name, `Nội dung ${name}\n`);
+      const ids = (await git(repo, ["hash-object", "-w", "--", ...names])).trim().split("\n");
+      const listing = ids.map((id, n) => `100644 blob ${id}\t${n}.txt`).join("\n");
+      const tree = (await git(repo, ["mktree"], { input: `${listing}\n` })).trim();
+      const env = {
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@t",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@t",
+      };
+      const commit = (await git(repo, ["commit-tree", tree, "-m", branch], { env })).trim();
+      await git(repo, ["update-ref", `refs/heads/${branch}`, commit]);
+    };
+    await commitLoose(PACK_AFTER_LOOSE_OBJECTS - 3, "vat");
+    expect(await loose()).toBe(PACK_AFTER_LOOSE_OBJECTS - 1);
+    expect(await packLooseObjects(repo)).toBeNull();
+
+    await commitLoose(1, "them");
+    expect(await loose()).toBe(PACK_AFTER_LOOSE_OBJECTS + 2);
+    const started = await packLooseObjects(repo);
+    expect(started).not.toBeNull();
+    await started?.packed;
+    expect(await loose()).toBe(0);
   });
 });
 
