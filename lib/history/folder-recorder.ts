@@ -1,6 +1,6 @@
 import { FOLDER_AUTHOR } from "./authors";
 import { contentRepositoryOf } from "./content-repository";
-import { commitFiles, folderMessage, readLastTree } from "./record-changes";
+import { commitFiles, folderMessage } from "./record-changes";
 import { withRepositoryLock } from "./repository-lock";
 import { setUpRepository } from "./set-up-repository";
 import { pushSoon } from "./shared-origin";
@@ -25,9 +25,6 @@ export function folderRecorder(
       // page (a first catch-up at 100,000 reports lists every file once).
       void catchUpVersions(repo).catch((error: unknown) =>
         log(`không cập nhật được chỉ mục phiên bản: ${message(error)}`),
-      );
-      void withRepositoryLock(repo, () => readLastTree(repo)).catch((error: unknown) =>
-        log(`không đọc được cây của lần lưu cuối: ${message(error)}`),
       );
       return true;
     },

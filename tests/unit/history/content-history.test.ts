@@ -16,7 +16,7 @@ import {
   PACK_AFTER_LOOSE_OBJECTS,
   packLooseObjects,
 } from "@/lib/history/pack-loose-objects";
-import { commitFiles, folderMessage } from "@/lib/history/record-changes";
+import { commitFiles, folderMessage, holdsLastTree, TREE_KEPT_MS } from "@/lib/history/record-changes";
 import { repositoryIdle, withRepositoryLock } from "@/lib/history/repository-lock";
 import { setUpRepository } from "@/lib/history/set-up-repository";
 import { fileVersions, LOG_FORMAT, parseLog } from "@/lib/history/versions";
@@ -100,6 +100,35 @@ describe("git's housekeeping", () => {
       Number((await git(repo, ["-c", "alias.priority=!nice", "priority"], { lowPriority })).trim());
     expect(await priority(false)).toBe(getPriority());
     expect(await priority(true)).toBe(19);
+  });
+
+  it("holds the folder's last tree while saves come, and lets it go ten minutes after the last", async () => {
+    const repo = contentRepositoryOf(content);
+    await setUpRepository(repo);
+    const save = async (line: string) => {
+      writeFileSync(path.join(content, SEED_FILE), `${seedText()}\n${line}\n`);
+      return withRepositoryLock(repo, () =>
+        commitFiles(repo, { files: [SEED_FILE], author: FOLDER_AUTHOR, message: folderMessage }),
+      );
+    };
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      expect(holdsLastTree(repo)).toBe(false);
+      expect(await save("Lần một.")).not.toBeNull();
+      expect(holdsLastTree(repo)).toBe(true);
+      vi.advanceTimersByTime(TREE_KEPT_MS - 1000);
+      // Another save within the ten minutes: they count from it.
+      expect(await save("Lần hai.")).not.toBeNull();
+      vi.advanceTimersByTime(TREE_KEPT_MS - 1000);
+      expect(holdsLastTree(repo)).toBe(true);
+      vi.advanceTimersByTime(1000);
+      expect(holdsLastTree(repo)).toBe(false);
+      // The next save reads it from git again.
+      expect((await save("Lần ba."))?.changes).toEqual([{ file: SEED_FILE, kind: "sửa" }]);
+      expect(holdsLastTree(repo)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("packs the loose objects once sixty have gathered, counted rather than guessed", async () => {
