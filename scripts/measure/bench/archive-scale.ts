@@ -23,7 +23,6 @@ import { spread, type Spread } from "./publishing";
 const ROOT = process.cwd();
 /** The build the runs serve, inside the checkout (Next keeps distDir inside the project). */
 export const ARCHIVE_DIST_DIR = ".next-archive-scale";
-const DIST_DIR = ARCHIVE_DIST_DIR;
 const CONCURRENCY = 8;
 const REQUEST_TIMEOUT_MS = 30_000;
 const VISIBLE_DEADLINE_MS = 60_000;
@@ -101,7 +100,7 @@ export interface ArchiveScaleFigures {
 const env = (options: ArchiveScaleOptions) => ({
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
-  NEXT_DIST_DIR: DIST_DIR,
+  NEXT_DIST_DIR: ARCHIVE_DIST_DIR,
   CONTENT_DIR: path.join(options.workDir, "content"),
   CONTENT_STORE: path.join(options.workDir, "store", "content-store.sqlite"),
   EDITOR_DATA_DIR: path.join(options.workDir, "data"),
@@ -217,7 +216,7 @@ const serverRssMB = (server: Server) =>
 /** The build rendered this address: its page is in the build's page cache. */
 function prerendered(address: string): boolean {
   const file = address === "/" ? "index" : address.slice(1);
-  return existsSync(path.join(ROOT, DIST_DIR, "server/app", `${file}.html`));
+  return existsSync(path.join(ROOT, ARCHIVE_DIST_DIR, "server/app", `${file}.html`));
 }
 
 /** A month known to have reports answers 404: the month archive route is not there (yet). */
@@ -455,7 +454,7 @@ export async function measureArchiveScale(options: ArchiveScaleOptions): Promise
   const { reports, workDir } = options;
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(path.join(workDir, "store"), { recursive: true });
-  rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true });
+  rmSync(path.join(ROOT, ARCHIVE_DIST_DIR), { recursive: true, force: true });
   let started = performance.now();
   const catalogue = writeArchive(reports, path.join(workDir, "content"));
   const generateSeconds = (performance.now() - started) / 1000;
@@ -513,7 +512,7 @@ export async function measureArchiveScale(options: ArchiveScaleOptions): Promise
     await exited(server.child);
     if (!options.keep) {
       rmSync(workDir, { recursive: true, force: true });
-      rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true });
+      rmSync(path.join(ROOT, ARCHIVE_DIST_DIR), { recursive: true, force: true });
     }
   }
 }
